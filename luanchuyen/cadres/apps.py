@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CadresConfig(AppConfig):
+    name = "luanchuyen.cadres"
+    verbose_name = "Cán bộ"

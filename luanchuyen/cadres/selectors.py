@@ -1,0 +1,115 @@
+"""Reads of cadre records, always scoped to the user (DOMAIN.md §1)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from luanchuyen.cadres.models import Cadre, PlanningEntry
+from luanchuyen.core.choices import UserRole
+from luanchuyen.core.text import strip_accents
+from luanchuyen.organization.selectors import unit_subtree_ids
+
+# Age bands of the cadre list filter: label -> (min age inclusive, max age exclusive)
+AGE_BANDS: dict[str, tuple[str, int, int]] = {
+    "duoi_35": ("Dưới 35", 0, 35),
+    "35_39": ("35 – 39", 35, 40),
+    "40_44": ("40 – 44", 40, 45),
+    "45_49": ("45 – 49", 45, 50),
+    "50_54": ("50 – 54", 50, 55),
+    "55_tro_len": ("Từ 55", 55, 200),
+}
+
+
+def cadre_queryset_for_user(user) -> QuerySet[Cadre]:
+    """Every cadre the user may read; the only entry point to cadre data for people."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Cadre.objects.none()
+    if user.role in (UserRole.ORGANIZATION, UserRole.LEADERSHIP, UserRole.INSPECTION):
+        return Cadre.objects.all()
+    if user.role == UserRole.UNIT and user.unit_id:
+        return Cadre.objects.filter(current_unit_id__in=unit_subtree_ids(user.unit_id))
+    if user.role == UserRole.CADRE and user.cadre_id:
+        return Cadre.objects.filter(pk=user.cadre_id)
+    return Cadre.objects.none()
+
+
+def cadre_get_for_user(*, user, cadre_id: str) -> Cadre:
+    """The cadre if the user may read it; 404 otherwise (no hint that it exists)."""
+    cadre = (
+        cadre_queryset_for_user(user)
+        .select_related("birthplace", "hometown", "current_unit", "current_post__title")
+        .filter(pk=cadre_id)
+        .first()
+    )
+    if cadre is None:
+        raise Http404("Không tìm thấy cán bộ")
+    return cadre
+
+
+@dataclass(frozen=True)
+class CadreFilter:
+    query: str = ""
+    unit: str = ""
+    group: str = ""
+    gender: str = ""
+    age_band: str = ""
+    political_theory: str = ""
+    in_planning: str = ""  # "" | "1" | "0"
+
+
+def _birth_range_for_age(on: dt.date, lo: int, hi: int) -> Q:
+    """Birth dates giving an age in [lo, hi) at `on`."""
+    def years_before(n: int) -> dt.date:
+        try:
+            return on.replace(year=on.year - n)
+        except ValueError:  # 29/02
+            return on.replace(year=on.year - n, day=28)
+    q = Q(birth_date__lte=years_before(lo))
+    if hi < 200:
+        q &= Q(birth_date__gt=years_before(hi))
+    return q
+
+
+def cadre_list(*, user, filters: CadreFilter, on: dt.date) -> QuerySet[Cadre]:
+    qs = cadre_queryset_for_user(user).select_related("current_unit", "current_post__title")
+    if filters.query:
+        words = strip_accents(filters.query).split()
+        for word in words:
+            qs = qs.filter(Q(name_search__contains=word) | Q(id__iexact=word))
+    if filters.unit:
+        qs = qs.filter(current_unit_id__in=unit_subtree_ids(filters.unit))
+    if filters.group:
+        qs = qs.filter(current_unit__group=filters.group)
+    if filters.gender:
+        qs = qs.filter(gender=filters.gender)
+    if filters.age_band in AGE_BANDS:
+        _, lo, hi = AGE_BANDS[filters.age_band]
+        qs = qs.filter(_birth_range_for_age(on, lo, hi))
+    if filters.political_theory:
+        qs = qs.filter(political_theory=filters.political_theory)
+    if filters.in_planning in ("0", "1"):
+        planned = PlanningEntry.objects.filter(cadre=OuterRef("pk"), approved__lte=on).filter(
+            Q(removed__isnull=True) | Q(removed__gt=on)
+        )
+        qs = qs.filter(Exists(planned)) if filters.in_planning == "1" else qs.exclude(Exists(planned))
+    return qs.order_by("name_sort", "id")
+
+
+def cadre_record(*, cadre: Cadre) -> dict:
+    """Everything the 2C record shows, in the order of the form."""
+    return {
+        "education": list(cadre.education_set.all()),
+        "courses": list(cadre.course_set.all()),
+        "positions": list(
+            cadre.position_set.select_related("post__title", "post__unit").order_by("-start", "id")
+        ),
+        "planning": list(cadre.planningentry_set.select_related("title").order_by("-term", "id")),
+        "appointments": list(cadre.appointment_set.select_related("post__title", "post__unit")),
+        "discipline": list(cadre.discipline_set.all()),
+        "proceedings": list(cadre.proceeding_set.all()),
+        "evaluations": list(cadre.evaluation_set.order_by("-year")),
+        "exceptions": list(cadre.approvedexception_set.all()),
+    }

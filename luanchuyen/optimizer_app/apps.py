@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OptimizerAppConfig(AppConfig):
+    name = "luanchuyen.optimizer_app"
+    verbose_name = "Tối ưu bố trí"

@@ -1,0 +1,47 @@
+"""Reads of the organization: units in force at a date, subtrees, quotas filled."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from luanchuyen.organization.models import Post, Unit
+
+
+def unit_subtree_ids(unit_id: str) -> set[str]:
+    """The unit and every unit below it (any era)."""
+    ids = {unit_id}
+    frontier = {unit_id}
+    while frontier:
+        children = set(Unit.objects.filter(parent_id__in=frontier).values_list("id", flat=True)) - ids
+        ids |= children
+        frontier = children
+    return ids
+
+
+def unit_list(*, on: dt.date | None = None) -> QuerySet[Unit]:
+    qs = Unit.objects.select_related("locality", "parent")
+    return qs.valid_on(on) if on else qs
+
+
+def posts_with_occupancy(*, on: dt.date, unit_ids: set[str] | None = None) -> QuerySet[Post]:
+    """Posts in force at `on`, annotated with `filled` = primary or concurrent holders at `on`."""
+    held = Q(positions__start__lte=on) & (Q(positions__end__isnull=True) | Q(positions__end__gte=on))
+    qs = Post.objects.valid_on(on).select_related("title", "unit").annotate(filled=Count("positions", filter=held))
+    if unit_ids is not None:
+        qs = qs.filter(unit_id__in=unit_ids)
+    return qs
+
+
+def unit_quota_summary(*, on: dt.date, unit_ids: set[str] | None = None) -> dict[str, dict[str, int]]:
+    """unit id -> {"slots", "filled"} over the unit's posts in force at `on`."""
+    summary: dict[str, dict[str, int]] = {}
+    for post in posts_with_occupancy(on=on, unit_ids=unit_ids):
+        row = summary.setdefault(post.unit_id, {"slots": 0, "filled": 0})
+        row["slots"] += post.slots
+        row["filled"] += min(post.filled, post.slots)
+    return summary
+
+
+def staff_totals() -> dict[str, int]:
+    return Unit.objects.aggregate(total=Sum("staff_total"), female=Sum("staff_female"))

@@ -1,0 +1,1 @@
+"""Rules as code: dated parameters, the rule catalogue, retirement, explained verdicts."""

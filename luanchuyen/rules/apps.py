@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RulesConfig(AppConfig):
+    name = "luanchuyen.rules"
+    verbose_name = "Quy tắc"
