@@ -143,6 +143,7 @@ DATETIME_FORMAT = "d/m/Y H:i"
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+WHITENOISE_USE_FINDERS = True  # static files work before collectstatic (demo, tests)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The province this installation serves (rules may have per-province parameter overrides).
