@@ -76,9 +76,12 @@ def _birth_range_for_age(on: dt.date, lo: int, hi: int) -> Q:
 def cadre_list(*, user, filters: CadreFilter, on: dt.date) -> QuerySet[Cadre]:
     qs = cadre_queryset_for_user(user).select_related("current_unit", "current_post__title")
     if filters.query:
+        # every word must begin a word of the name ("van an" finds Nguyễn Văn An, not Hoàng Văn Dũng),
+        # or be the cadre's id
         words = strip_accents(filters.query).split()
         for word in words:
-            qs = qs.filter(Q(name_search__contains=word) | Q(id__iexact=word))
+            qs = qs.filter(Q(name_search__startswith=word) | Q(name_search__contains=f" {word}")
+                           | Q(id__iexact=word))
     if filters.unit:
         qs = qs.filter(current_unit_id__in=unit_subtree_ids(filters.unit))
     if filters.group:
@@ -113,3 +116,32 @@ def cadre_record(*, cadre: Cadre) -> dict:
         "evaluations": list(cadre.evaluation_set.order_by("-year")),
         "exceptions": list(cadre.approvedexception_set.all()),
     }
+
+
+def unit_choices_for_user(*, user, on: dt.date) -> list[tuple[str, str]]:
+    """Units offered in the list's unit filter: those the user may see, in force at `on`."""
+    from luanchuyen.organization.models import Unit
+
+    if user.role in (UserRole.ORGANIZATION, UserRole.LEADERSHIP, UserRole.INSPECTION):
+        units = Unit.objects.valid_on(on)
+    elif user.role == UserRole.UNIT and user.unit_id:
+        units = Unit.objects.filter(pk__in=unit_subtree_ids(user.unit_id))
+    elif user.role == UserRole.CADRE and user.cadre_id:
+        units = Unit.objects.filter(current_cadres__pk=user.cadre_id)
+    else:
+        units = Unit.objects.none()
+    return list(units.order_by("group", "name", "id").values_list("id", "name"))
+
+
+def cadre_ids_visible_to(*, user, cadre_ids) -> set[str]:
+    """Which of `cadre_ids` the user may read (one query)."""
+    return set(cadre_queryset_for_user(user).filter(pk__in=list(cadre_ids)).values_list("pk", flat=True))
+
+
+def province_name() -> str:
+    """The name of the province this installation serves ('' when not loaded)."""
+    from django.conf import settings
+
+    from luanchuyen.organization.models import Locality
+
+    return Locality.objects.filter(pk=settings.PROVINCE_CODE).values_list("name", flat=True).first() or ""

@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from luanchuyen.cadres import views
 
 app_name = "cadres"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.cadre_list_view, name="list"),
+    path("can-bo/<str:cadre_id>/", views.cadre_detail_view, name="detail"),
+    path("can-bo/<str:cadre_id>/mau-2c.docx", views.cadre_docx_2c_view, name="docx-2c"),
+]
