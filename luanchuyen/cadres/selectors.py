@@ -23,6 +23,17 @@ AGE_BANDS: dict[str, tuple[str, int, int]] = {
 }
 
 
+def user_unit_scope(user) -> set[str]:
+    """The ids of a unit user's unit and the units below it, computed once per user object (request)."""
+    if not getattr(user, "unit_id", None):
+        return set()
+    cached = getattr(user, "_unit_scope_cache", None)
+    if cached is None or cached[0] != user.unit_id:
+        cached = (user.unit_id, frozenset(unit_subtree_ids(user.unit_id)))
+        user._unit_scope_cache = cached
+    return set(cached[1])
+
+
 def cadre_queryset_for_user(user) -> QuerySet[Cadre]:
     """Every cadre the user may read; the only entry point to cadre data for people."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -30,7 +41,7 @@ def cadre_queryset_for_user(user) -> QuerySet[Cadre]:
     if user.role in (UserRole.ORGANIZATION, UserRole.LEADERSHIP, UserRole.INSPECTION):
         return Cadre.objects.all()
     if user.role == UserRole.UNIT and user.unit_id:
-        return Cadre.objects.filter(current_unit_id__in=unit_subtree_ids(user.unit_id))
+        return Cadre.objects.filter(current_unit_id__in=user_unit_scope(user))
     if user.role == UserRole.CADRE and user.cadre_id:
         return Cadre.objects.filter(pk=user.cadre_id)
     return Cadre.objects.none()
@@ -125,7 +136,7 @@ def unit_choices_for_user(*, user, on: dt.date) -> list[tuple[str, str]]:
     if user.role in (UserRole.ORGANIZATION, UserRole.LEADERSHIP, UserRole.INSPECTION):
         units = Unit.objects.valid_on(on)
     elif user.role == UserRole.UNIT and user.unit_id:
-        units = Unit.objects.filter(pk__in=unit_subtree_ids(user.unit_id))
+        units = Unit.objects.filter(pk__in=user_unit_scope(user))
     elif user.role == UserRole.CADRE and user.cadre_id:
         units = Unit.objects.filter(current_cadres__pk=user.cadre_id)
     else:
