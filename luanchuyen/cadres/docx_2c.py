@@ -64,6 +64,16 @@ def _set_fonts(rpr) -> None:
         rfonts.set(qn(attr), FONT)
 
 
+def _joined_current_unit(positions, unit_id) -> dt.date | None:
+    """Start of the unbroken run of primary posts in the current unit (field 14)."""
+    joined = None
+    for pos in sorted((p for p in positions if not p.concurrent), key=lambda p: p.start, reverse=True):
+        if pos.post.unit_id != unit_id:
+            break
+        joined = pos.start
+    return joined if unit_id else None
+
+
 class Form2C:
     """Builds the document; one method per part of the form."""
 
@@ -196,7 +206,7 @@ def build_2c(*, cadre: Cadre, record: dict, on: dt.date, province: str = "") -> 
     f.field("11", "Thành phần gia đình xuất thân", "")
     f.field("12", "Nghề nghiệp bản thân trước khi được tuyển dụng", "")
     f.field("13", "Ngày được tuyển dụng", "", ("Vào cơ quan nào, ở đâu", ""))
-    first_here = min((pos.start for pos in primary), default=None)
+    first_here = _joined_current_unit(record["positions"], cadre.current_unit_id)
     f.field("14", "Ngày vào cơ quan hiện đang công tác", _d(first_here) if first_here else "")
     f.field("15", "Ngày vào Đảng Cộng sản Việt Nam", _d(cadre.party_joined) if cadre.party_joined else "",
             ("Ngày chính thức", _d(cadre.party_official) if cadre.party_official else ""))

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
@@ -27,6 +28,10 @@ def _attachment(content: bytes, content_type: str, name: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")  # 20.000, as written in Vietnamese
 
 
 def _kept_query(request) -> str:
@@ -57,6 +62,12 @@ def cadre_list_view(request):
 
 
 def cadre_list_export(request, cadres, filters, description: str, today):
+    total = cadres.count()
+    if total > xlsx_list.MAX_ROWS:
+        messages.error(request, f"Danh sách có {_thousands(total)} cán bộ, vượt giới hạn xuất Excel "
+                                f"{_thousands(xlsx_list.MAX_ROWS)} dòng. Hãy lọc bớt (theo đơn vị, nhóm cơ quan…) "
+                                "rồi xuất lại.")
+        return redirect(f"{request.path}?{_kept_query(request)}")
     content, count = xlsx_list.cadre_list_xlsx(cadres, on=today, filters_text=description)
     audit_record(actor=request.user, action="cadre.list_exported", data={**asdict(filters), "rows": count},
                  request=request)

@@ -9,7 +9,14 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from django.db.models import QuerySet
+
 from luanchuyen.cadres.models import Cadre
+from luanchuyen.core.choices import Gender, PoliticalTheory, StateManagement
+from luanchuyen.core.text import format_partial_date
+
+# A synchronous export must stay quick; larger lists are narrowed with the filters first.
+MAX_ROWS = 20_000
 
 COLUMNS = [
     ("Mã cán bộ", 12),
@@ -27,7 +34,20 @@ def file_name(on: dt.date) -> str:
     return f"danh-sach-can-bo-{on.isoformat()}.xlsx"
 
 
-def cadre_list_xlsx(cadres: Iterable[Cadre], *, on: dt.date, filters_text: str = "") -> tuple[bytes, int]:
+ROW_FIELDS = ("id", "full_name", "gender", "birth_date", "birth_precision", "current_post__title__name",
+              "current_unit__name", "political_theory", "state_management")
+
+
+def _rows(cadres: QuerySet[Cadre]) -> Iterable[list]:
+    """Plain rows straight from the database (no model instances: 100,000 rows in a few seconds)."""
+    gender, theory, management = dict(Gender.choices), dict(PoliticalTheory.choices), dict(StateManagement.choices)
+    for (cid, name, sex, birth, precision, title, unit, pt, sm) in cadres.values_list(*ROW_FIELDS).iterator(
+            chunk_size=2000):
+        yield [cid, name, gender.get(sex, sex), format_partial_date(birth, precision), title or "", unit or "",
+               theory.get(pt, pt), management.get(sm, sm)]
+
+
+def cadre_list_xlsx(cadres: QuerySet[Cadre], *, on: dt.date, filters_text: str = "") -> tuple[bytes, int]:
     """The workbook and the number of cadres written. Streams rows (write-only) for large lists."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Danh sách cán bộ")
@@ -45,18 +65,8 @@ def cadre_list_xlsx(cadres: Iterable[Cadre], *, on: dt.date, filters_text: str =
         header.append(cell)
     ws.append(header)
     count = 0
-    for cadre in cadres:
-        post = cadre.current_post
-        ws.append([
-            cadre.id,
-            cadre.full_name,
-            cadre.get_gender_display(),
-            cadre.birth_display,
-            post.title.name if post else "",
-            cadre.current_unit.name if cadre.current_unit else "",
-            cadre.get_political_theory_display(),
-            cadre.get_state_management_display(),
-        ])
+    for row in _rows(cadres):
+        ws.append(row)
         count += 1
     buffer = io.BytesIO()
     wb.save(buffer)

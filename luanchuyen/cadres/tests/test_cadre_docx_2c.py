@@ -47,6 +47,7 @@ def test_the_2c_has_the_form_header_and_the_cadres_identity(as_role):
                      "1) Họ và tên khai sinh: NGUYỄN VĂN AN", "2) Nam, nữ: Nam",
                      "5) Sinh ngày: 12 tháng 04 năm 1975", "6) Nơi sinh: Huyện Đồng Xuân",
                      "9) Dân tộc: Kinh   10) Tôn giáo: Không",
+                     "14) Ngày vào cơ quan hiện đang công tác: 01/05/2018",
                      "15) Ngày vào Đảng Cộng sản Việt Nam: 19/05/1998   Ngày chính thức: 19/05/1999",
                      "Lý luận chính trị: Cao cấp", "26) Số CCCD: 044075000123",
                      "24) Kỷ luật (Đảng, chính quyền, đoàn thể, cấp quyết định, năm nào, hình thức): Khiển trách"]:

@@ -51,3 +51,17 @@ def test_the_export_is_audited_with_its_filters_and_row_count(world, as_role):
     assert entry.data["gender"] == "nu"
     assert entry.data["rows"] == 2
     assert not AuditEntry.objects.filter(action="cadre.listed").exists()
+
+
+def test_a_list_too_long_for_excel_goes_back_to_the_list_with_a_message(world, as_role, monkeypatch):
+    from luanchuyen.cadres import xlsx_list
+
+    monkeypatch.setattr(xlsx_list, "MAX_ROWS", 3)
+    client = as_role("to_chuc")
+    assert client.get("/", {"format": "xlsx", "gender": "nam"}).status_code == 200  # 3 men: within the limit
+    response = client.get("/", {"format": "xlsx", "political_theory": ""})  # 5 cadres: over it
+    assert response.status_code == 302
+    assert response["Location"] == "/?political_theory="
+    page = client.get(response["Location"]).content.decode()
+    assert "Danh sách có 5 cán bộ, vượt giới hạn xuất Excel 3 dòng." in page
+    assert AuditEntry.objects.filter(action="cadre.list_exported").count() == 1
