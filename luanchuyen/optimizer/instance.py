@@ -130,7 +130,7 @@ def read_instance_json(path: str | Path) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise InstanceError(
-            f"Tệp '{path}' không phải JSON hợp lệ (dòng {error.lineno}, cột {error.colno}: {error.msg})."
+            f"Tệp '{path}' không phải JSON hợp lệ (lỗi ở dòng {error.lineno}, cột {error.colno})."
         ) from None
 
 

@@ -27,6 +27,7 @@ class SolverOutcome:
     objective: float | None = None
     bound: float | None = None
     method: str = ""
+    stats: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(eq=False)

@@ -1,24 +1,23 @@
 """`total`: the number of chosen pairs lies within [min, max]."""
 from __future__ import annotations
 
-import numpy as np
-
-from luanchuyen.optimizer.constraints.rows import INF, RowBlock, grouped_rows
+from luanchuyen.optimizer.constraints.parts import INF, Counter, Parts, all_members
 from luanchuyen.optimizer.instance import Instance
 
 FAMILY_MIN = "total_min"
 FAMILY_MAX = "total_max"
+TOTAL = "total"
 
 
-def blocks(instance: Instance) -> list[RowBlock]:
+def total_counter(instance: Instance, lower: float = -INF, upper: float = INF, family: str = "") -> Counter:
+    return Counter(TOTAL, "post", all_members(len(instance.posts)), "tổng số", lower, upper, family)
+
+
+def parts(instance: Instance) -> Parts:
     c = instance.constraints
-    everyone = np.zeros(instance.n_pairs, dtype=np.int64)
-    keep = np.ones(1, dtype=bool)
-    result = []
+    counters = []
     if c.total_min is not None and c.total_min > 0:
-        result.append(
-            grouped_rows(FAMILY_MIN, everyone, ["tổng số"], instance.n_pairs, c.total_min, INF, keep_empty=keep)
-        )
+        counters.append(total_counter(instance, lower=c.total_min, family=FAMILY_MIN))
     if c.total_max is not None:
-        result.append(grouped_rows(FAMILY_MAX, everyone, ["tổng số"], instance.n_pairs, -INF, c.total_max))
-    return result
+        counters.append(total_counter(instance, upper=c.total_max, family=FAMILY_MAX))
+    return Parts(counters=counters)

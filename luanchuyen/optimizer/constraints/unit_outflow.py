@@ -3,20 +3,28 @@ from __future__ import annotations
 
 import numpy as np
 
-from luanchuyen.optimizer.constraints.rows import INF, RowBlock, grouped_rows
+from luanchuyen.optimizer.constraints.parts import Counter, Parts
 from luanchuyen.optimizer.instance import Instance
 
 FAMILY = "unit_max"
 
 
-def blocks(instance: Instance) -> list[RowBlock]:
-    cap = instance.constraints.max_out_per_unit
-    if cap is None:
-        return []
-    names: dict[str, int] = {}
-    of_candidate = np.full(len(instance.candidates), -1, dtype=np.int64)
+def units(instance: Instance) -> dict[str, np.ndarray]:
+    """Sending unit -> indices of its candidates, in first-seen order."""
+    found: dict[str, list[int]] = {}
     for i, candidate in enumerate(instance.candidates):
         if candidate.unit is not None:
-            of_candidate[i] = names.setdefault(candidate.unit, len(names))
-    labels = [f"đơn vị {name}" for name in names]
-    return [grouped_rows(FAMILY, of_candidate[instance.pair_candidate], labels, instance.n_pairs, -INF, cap)]
+            found.setdefault(candidate.unit, []).append(i)
+    return {name: np.array(members, dtype=np.int64) for name, members in found.items()}
+
+
+def parts(instance: Instance) -> Parts:
+    cap = instance.constraints.max_out_per_unit
+    if cap is None:
+        return Parts()
+    return Parts(
+        counters=[
+            Counter(f"unit:{name}", "candidate", members, f"đơn vị {name}", upper=cap, family=FAMILY)
+            for name, members in units(instance).items()
+        ]
+    )
