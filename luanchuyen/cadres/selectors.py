@@ -4,12 +4,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from luanchuyen.cadres.models import Cadre, PlanningEntry
 from luanchuyen.core.choices import UserRole
 from luanchuyen.core.text import strip_accents
+from luanchuyen.organization.models import Post
 from luanchuyen.organization.selectors import unit_subtree_ids
 
 # Age bands of the cadre list filter: label -> (min age inclusive, max age exclusive)
@@ -126,6 +127,11 @@ def cadre_record(*, cadre: Cadre) -> dict:
         "proceedings": list(cadre.proceeding_set.all()),
         "evaluations": list(cadre.evaluation_set.order_by("-year")),
         "exceptions": list(cadre.approvedexception_set.all()),
+        "rotations": list(
+            cadre.proposals.select_related("plan", "from_post__title", "from_post__unit")
+            .prefetch_related(Prefetch("to_posts", queryset=Post.objects.select_related("title", "unit")))
+            .order_by("-start", "id")
+        ),
     }
 
 

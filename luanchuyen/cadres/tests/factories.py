@@ -109,6 +109,14 @@ def build_world(password: str = PASSWORD) -> SimpleNamespace:
     ApprovedException.objects.create(cadre=an, rule="ROT-01", decision="123-QĐ/TU", date=D(2025, 9, 1),
                                      approved_by="Ban Thường vụ Tỉnh ủy")
     PlanningEntry.objects.create(cadre=dat, title=t_bt_xa, term="2025-2030", approved=D(2025, 8, 1))
+    from luanchuyen.rotation.models import Proposal, RotationPlan
+
+    plan = RotationPlan.objects.create(id="KH2015", name="Kế hoạch luân chuyển 2015–2020", status="finished",
+                                       period_start=D(2015, 1, 1), period_end=D(2020, 12, 31))
+    rotation = Proposal.objects.create(id="DX2015-01", plan=plan, cadre=an, purpose="dao_tao", from_post=posts["P003"],
+                                       start=D(2015, 3, 1), end=D(2018, 3, 1), actual_end=D(2018, 4, 30),
+                                       placement="Bổ nhiệm Phó Trưởng Ban Tổ chức Tỉnh ủy")
+    rotation.to_posts.add(posts["P050"])
     cadre_refresh_current()
 
     def user(username, role, **extra):
