@@ -64,6 +64,18 @@ def _set_fonts(rpr) -> None:
         rfonts.set(qn(attr), FONT)
 
 
+def _box(cell) -> None:
+    """A thin single border around one table cell (the photo frame)."""
+    borders = OxmlElement("w:tcBorders")
+    for side in ("top", "left", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "single")
+        edge.set(qn("w:sz"), "4")
+        edge.set(qn("w:color"), "000000")
+        borders.append(edge)
+    cell._tc.get_or_add_tcPr().append(borders)
+
+
 def _joined_current_unit(positions, unit_id) -> dt.date | None:
     """Start of the unbroken run of primary posts in the current unit (field 14)."""
     joined = None
@@ -180,6 +192,7 @@ def build_2c(*, cadre: Cadre, record: dict, on: dt.date, province: str = "") -> 
     ident = f.borderless(1, 2)
     photo, fields = ident.rows[0].cells
     photo.width, fields.width = Cm(3.5), Cm(13)
+    _box(photo)
     photo.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     f.run(photo.paragraphs[0], "Ảnh màu\n(4 × 6 cm)", italic=True, size=Pt(11))
     p = fields.paragraphs[0]
