@@ -41,6 +41,12 @@ class LoginView(auth_views.LoginView):
     authentication_form = ThrottledAuthenticationForm
     redirect_authenticated_user = True
 
+    def get_default_redirect_url(self):
+        # quan_tri reads no records: its home is the administration of users and roles
+        if self.request.user.is_authenticated and self.request.user.role == "quan_tri":
+            return "/quan-tri/"
+        return super().get_default_redirect_url()
+
     def form_valid(self, form):
         response = super().form_valid(form)
         audit_record(actor=self.request.user, action="account.login", request=self.request)

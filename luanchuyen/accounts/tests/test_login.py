@@ -60,3 +60,13 @@ def test_it_answers_an_unknown_page_in_vietnamese(client, province):
     response = client.get("/khong-co-trang-nay/")
     assert response.status_code == 404
     assert "Không tìm thấy" in response.content.decode()
+
+
+def test_it_sends_quan_tri_to_the_administration_after_login(client, province):
+    response = client.post(LOGIN, {"username": "quantri", "password": province.password})
+    assert response["Location"] == "/quan-tri/"
+
+
+def test_it_sends_other_roles_to_the_cadre_list_after_login(client, province):
+    response = client.post(LOGIN, {"username": "donvi", "password": province.password})
+    assert response["Location"] == "/"
