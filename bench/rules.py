@@ -1,0 +1,149 @@
+"""Benchmark of the rules in memory (DOMAIN.md §12: ≥ 20,000 cadres/s on 2 cores).
+
+Builds a synthetic ``luanchuyen/v1`` document of N cadres, each with one rotation proposal, then
+times ``facts_from_document`` + the evaluation of every proposal (all ``proposal`` rules, with
+verdicts turned into the §10.2 dicts), three times, and prints the median rate.
+
+    .venv/bin/python bench/rules.py [--cadres 100000] [--repeat 3] [--seed 7]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from luanchuyen.rules.engine.params import default_store  # noqa: E402
+from luanchuyen.rules.evaluate import Evaluator, eligible  # noqa: E402
+from luanchuyen.rules.facts import facts_from_document  # noqa: E402
+
+PURPOSES = ("dao_tao", "dao_tao", "dao_tao", "khong_phai_nguoi_dia_phuong", "hai_nhiem_ky")
+FORMS = ("khien_trach", "canh_cao", "cach_chuc")
+
+
+def iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def build_document(n: int, seed: int = 7) -> dict:
+    rng = random.Random(seed)
+    districts = max(10, n // 5000)
+    localities = [{"id": "BM", "name": "Tỉnh Thử", "level": "tinh", "parent": None,
+                   "valid_from": "1990-01-01", "valid_to": None}]
+    localities += [{"id": f"H{i:03d}", "name": f"Huyện {i}", "level": "huyen", "parent": "BM",
+                    "valid_from": "1990-01-01", "valid_to": None} for i in range(districts)]
+    titles = [
+        {"id": "giam_doc_so", "name": "Giám đốc Sở", "role": "head", "rank": 6, "key_title": True,
+         "non_local_required": False, "sector": None},
+        {"id": "pho_giam_doc_so", "name": "Phó Giám đốc Sở", "role": "deputy", "rank": 5, "key_title": False,
+         "non_local_required": False, "sector": None},
+        {"id": "bi_thu_huyen", "name": "Bí thư Huyện ủy", "role": "head", "rank": 6, "key_title": True,
+         "non_local_required": True, "sector": None},
+        {"id": "pho_bi_thu_huyen", "name": "Phó Bí thư Huyện ủy", "role": "deputy", "rank": 5, "key_title": True,
+         "non_local_required": False, "sector": None},
+        {"id": "chu_tich_huyen", "name": "Chủ tịch UBND huyện", "role": "head", "rank": 6, "key_title": True,
+         "non_local_required": True, "sector": None},
+    ]
+    units, posts = [], []
+    n_units = max(20, n // 4)
+    for u in range(n_units):
+        provincial = u % 2 == 0
+        units.append({"id": f"U{u:06d}", "name": f"Đơn vị {u}", "group": "chuyen_mon_ubnd" if provincial else "huyen",
+                      "block": "chinh_quyen", "level": "tinh" if provincial else "huyen",
+                      "locality": None if provincial else f"H{u % districts:03d}", "parent": None,
+                      "staff_total": 40, "staff_female": 12, "valid_from": "1990-01-01", "valid_to": None})
+        if provincial:
+            posts.append({"id": f"P{u:06d}H", "unit": f"U{u:06d}", "title": "giam_doc_so", "slots": 1})
+            posts.append({"id": f"P{u:06d}D", "unit": f"U{u:06d}", "title": "pho_giam_doc_so", "slots": 3})
+        else:
+            posts.append({"id": f"P{u:06d}H", "unit": f"U{u:06d}", "title": "bi_thu_huyen", "slots": 1})
+            posts.append({"id": f"P{u:06d}D", "unit": f"U{u:06d}", "title": "pho_bi_thu_huyen", "slots": 3})
+    cadres, proposals = [], []
+    for i in range(n):
+        unit = rng.randrange(n_units)
+        post = f"P{unit:06d}{'H' if rng.random() < 0.3 else 'D'}"
+        start = dt.date(2010 + rng.randrange(14), rng.randrange(1, 13), 1)
+        birth = f"{rng.randrange(1962, 1992)}-{rng.randrange(1, 13):02d}" + (f"-{rng.randrange(1, 29):02d}" if i % 3 else "")
+        district = f"H{rng.randrange(districts):03d}"
+        cadre = {
+            "id": f"CB{i:07d}", "full_name": f"Nguyễn Văn {i}", "gender": "nu" if rng.random() < 0.2 else "nam",
+            "birth_date": birth, "birthplace": district, "hometown": district, "ethnicity": "Kinh",
+            "late_retirement_eligible": False,
+            "education": [{"level": "dai_hoc", "field": "kinh_te", "mode": "chinh_quy", "year": 2000}],
+            "political_theory": "cao_cap", "state_management": "chuyen_vien_chinh",
+            "positions": [
+                {"post": f"P{rng.randrange(n_units):06d}D", "start": iso(start.replace(year=start.year - 5)),
+                 "end": iso(start - dt.timedelta(days=1)), "concurrent": False},
+                {"post": post, "start": iso(start), "end": None, "concurrent": False},
+            ],
+            "planning": [{"title": "bi_thu_huyen", "term": rng.choice(("2020-2025", "2025-2030")), "group": rng.choice((1, 2)),
+                          "approved": "2021-03-01", "removed": None}] if rng.random() < 0.8 else [],
+            "discipline": ([{"form": rng.choice(FORMS), "decided": "2024-05-01", "until": "2025-04-30"}]
+                           if rng.random() < 0.05 else []),
+            "proceedings": [{"kind": "dieu_tra", "from": "2025-01-10", "to": None}] if rng.random() < 0.01 else [],
+            "evaluations": [{"year": y, "grade": "htt", "score": 80} for y in (2022, 2023, 2024)],
+            "health_certificate": iso(dt.date(2025, rng.randrange(1, 13), 1)),
+            "exceptions": ([{"rule": "ROT-01", "decision": "12-QĐ/TU", "date": "2025-09-01", "approved_by": "Ban Thường vụ Tỉnh ủy"}]
+                           if rng.random() < 0.02 else []),
+        }
+        cadres.append(cadre)
+        begin = dt.date(rng.choice((2024, 2025, 2026)), rng.randrange(1, 13), 1)
+        to_unit = rng.randrange(n_units)
+        proposals.append({
+            "id": f"DX{i:07d}", "cadre": cadre["id"], "purpose": rng.choice(PURPOSES),
+            "to_posts": [f"P{to_unit:06d}{rng.choice('HD')}"], "start": iso(begin),
+            "end": iso(begin.replace(year=begin.year + rng.choice((2, 3, 3, 4)))),
+            "outstanding_capacity": rng.random() < 0.1, "plan": "KH1" if rng.random() < 0.5 else None,
+        })
+    plans = [{"id": "KH1", "name": "Kế hoạch luân chuyển thử", "period_start": "2024-01-01", "period_end": "2027-12-31",
+              "status": "dang_thuc_hien",
+              "parameters": {"plan.rules": ["PLAN-ROLE-YOUNG", "PLAN-ROLE-HEAD", "PLAN-DURATION-MAX", "PLAN-SUBJECT"],
+                             "plan.young_age_years": 40, "plan.max_duration_months": 60,
+                             "plan.subjects": ["trong_quy_hoach", "chua_luan_chuyen"]},
+              "targets": {}}]
+    return {"format": "luanchuyen/v1", "province": {"code": "BM", "name": "Tỉnh Thử"}, "localities": localities,
+            "units": units, "titles": titles, "posts": posts, "cadres": cadres, "proposals": proposals,
+            "rotation_plans": plans}
+
+
+def run_once(doc: dict) -> tuple[float, int, int, int]:
+    began = time.perf_counter()
+    dataset = facts_from_document(doc)
+    built = time.perf_counter()
+    evaluator = Evaluator(dataset)
+    verdicts = ineligible = 0
+    for proposal in dataset.proposals:
+        result = evaluator.proposal(proposal)
+        rows = [v.as_dict() for v in result]
+        verdicts += len(rows)
+        ineligible += not eligible(result)
+    done = time.perf_counter()
+    return done - began, verdicts, ineligible, int((built - began) * 1000)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Đo tốc độ bộ quy tắc trong bộ nhớ (cán bộ/giây).")
+    parser.add_argument("--cadres", type=int, default=100_000, help="số cán bộ tổng hợp (mặc định 100000)")
+    parser.add_argument("--repeat", type=int, default=3, help="số lần đo, lấy trung vị (mặc định 3)")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    default_store()  # parameters are loaded once at start-up, outside the timing
+    doc = build_document(args.cadres, args.seed)
+    times = []
+    for i in range(args.repeat):
+        seconds, verdicts, ineligible, build_ms = run_once(doc)
+        times.append(seconds)
+        print(f"lần {i + 1}: {seconds:.2f} s ({build_ms} ms dựng dữ kiện), {args.cadres / seconds:,.0f} cán bộ/s, "
+              f"{verdicts:,} kết luận, {ineligible:,} đề xuất không đủ điều kiện")
+    median = statistics.median(times)
+    print(f"trung vị: {args.cadres / median:,.0f} cán bộ/s ({args.cadres:,} cán bộ, mỗi người một đề xuất)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

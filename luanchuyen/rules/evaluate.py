@@ -1,0 +1,314 @@
+"""Evaluate the rules over facts at a reference time, and ``check_document`` (DOMAIN.md §10.2).
+
+Public entry points (pure; the application calls them with facts built from its database):
+
+* :func:`check_document` — a ``luanchuyen/v1`` document → the §10.2 JSON result;
+* :func:`evaluate_proposal`, :func:`evaluate_general_eligibility`, :func:`evaluate_followup`,
+  :func:`evaluate_cadre`, :func:`evaluate_planning`, :func:`evaluate_appointment`,
+  :func:`evaluate_training`, :func:`evaluate_plan`, :func:`evaluate_planning_list`,
+  :func:`evaluate_structure` — lists of :class:`Verdict`;
+* :class:`Evaluator` — the same, sharing one parameter cache across many evaluations (fast path).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from typing import Any, Iterable, Mapping
+
+from . import regulations  # noqa: F401  (registers the rules)
+from .engine.dates import fmt_date
+from .engine.params import ParameterStore, ParamsAt, default_store
+from .engine.errors import MissingFacts, NoValueInForce
+from .engine.registry import RULES, RuleSpec, apply_exception, no_version_verdict, rules_for, run_version
+from .engine.verdict import FAIL, NEEDS_REVIEW, OUTCOME_TEXT, Verdict
+from .facts import (BodyCase, CadreFacts, CaseFacts, DatasetFacts, PlanCase, PlanFacts, PostFacts, ProposalFacts,
+                    facts_from_document)
+from .regulations.qd_65_2022 import rotation_status  # noqa: F401  (re-exported)
+
+__all__ = [
+    "Evaluator", "check_document", "eligible", "evaluate_appointment", "evaluate_cadre", "evaluate_followup",
+    "evaluate_general_eligibility", "evaluate_plan", "evaluate_planning", "evaluate_planning_list",
+    "evaluate_proposal", "evaluate_structure", "evaluate_training", "render_table", "rotation_status",
+]
+
+
+def eligible(verdicts: Iterable[Verdict]) -> bool:
+    """Eligible exactly when no verdict fails (DOMAIN.md §10.2)."""
+    return all(v.outcome != FAIL for v in verdicts)
+
+
+class Evaluator:
+    """Evaluates rules for one dataset and province, caching the parameters in force per date and plan."""
+
+    def __init__(self, dataset: DatasetFacts | None = None, *, province: str | None = None,
+                 store: ParameterStore | None = None) -> None:
+        self.dataset = dataset
+        self.province = province if province is not None else (dataset.province_code if dataset else None)
+        self.store = store or default_store()
+        self._params: dict[tuple[dt.date, str | None], ParamsAt] = {}
+        self._specs: dict[str, list[RuleSpec]] = {}
+        self._resolved: dict[tuple[str, dt.date], list] = {}
+
+    def params(self, on: dt.date, plan: PlanFacts | None = None) -> ParamsAt:
+        key = (on, plan.id if plan else None)
+        p = self._params.get(key)
+        if p is None:
+            p = ParamsAt(on, self.province, plan.overrides if plan else None, store=self.store)
+            self._params[key] = p
+        return p
+
+    def specs(self, context: str) -> list[RuleSpec]:
+        specs = self._specs.get(context)
+        if specs is None:
+            specs = self._specs[context] = rules_for(context)
+        return specs
+
+    def _run(self, context: str, case: Any, t: dt.date, p: ParamsAt, exceptions: tuple = ()) -> list[Verdict]:
+        resolved = self._resolved.get((context, t))
+        if resolved is None:
+            resolved = []
+            for spec in self.specs(context):
+                version = spec.version_at(t)
+                resolved.append((spec, version, None if version else no_version_verdict(spec, t)))
+            self._resolved[(context, t)] = resolved
+        out = []
+        append = out.append
+        for spec, version, fixed in resolved:
+            if fixed is not None:
+                append(fixed)
+                continue
+            try:
+                verdict = version.function(case, t, p)
+            except (NoValueInForce, MissingFacts):
+                verdict = run_version(spec, version, case, t, p, exceptions)   # builds the needs_review verdict
+            else:
+                if exceptions and (verdict.outcome == FAIL or (verdict.outcome == NEEDS_REVIEW and verdict.special)):
+                    verdict = apply_exception(verdict, t, exceptions)
+            append(verdict)
+        return out
+
+    # -- individual ---------------------------------------------------------------------------------
+    def _plan(self, proposal: ProposalFacts) -> PlanFacts | None:
+        if proposal.plan_id is None or self.dataset is None:
+            return None
+        return self.dataset.plans.get(proposal.plan_id)
+
+    def proposal_case(self, proposal: ProposalFacts, t: dt.date) -> CaseFacts:
+        dataset = self.dataset
+        if dataset is None:
+            raise ValueError("cần dữ liệu (DatasetFacts) để đánh giá đề xuất")
+        cadre = dataset.cadres[proposal.cadre_id]
+        current = proposal.from_post
+        if current is None:
+            position = cadre.position_at(t)
+            current = position.post if position is not None else None
+        return CaseFacts(dataset, cadre, proposal, self._plan(proposal), proposal.purpose, current, proposal.to_posts)
+
+    def proposal(self, proposal: ProposalFacts, on: dt.date | None = None) -> list[Verdict]:
+        """Every rotation rule for ``proposal`` at ``on`` (default: its start date)."""
+        t = on or proposal.start
+        case = self.proposal_case(proposal, t)
+        return self._run("proposal", case, t, self.params(t, case.plan), case.cadre.exceptions)
+
+    def followup(self, proposal: ProposalFacts, on: dt.date) -> list[Verdict]:
+        """ROT-09…12 for a rotation under way (or ended) at ``on``."""
+        case = self.proposal_case(proposal, on)
+        return self._run("followup", case, on, self.params(on, case.plan), case.cadre.exceptions)
+
+    def eligibility(self, cadre: CadreFacts, on: dt.date, purpose: str = "dao_tao") -> list[Verdict]:
+        position = cadre.position_at(on)
+        case = CaseFacts(self.dataset, cadre, None, None, purpose, position.post if position else None, ())
+        return self._run("eligibility", case, on, self.params(on), cadre.exceptions)
+
+    def cadre(self, cadre: CadreFacts, on: dt.date) -> list[Verdict]:
+        position = cadre.position_at(on)
+        case = CaseFacts(self.dataset, cadre, None, None, None, position.post if position else None, ())
+        return self._run("cadre", case, on, self.params(on), cadre.exceptions)
+
+    def planning(self, cadre: CadreFacts, on: dt.date) -> list[Verdict]:
+        position = cadre.position_at(on)
+        case = CaseFacts(self.dataset, cadre, None, None, None, position.post if position else None, ())
+        return self._run("planning", case, on, self.params(on), cadre.exceptions)
+
+    def training(self, cadre: CadreFacts, on: dt.date) -> list[Verdict]:
+        position = cadre.position_at(on)
+        case = CaseFacts(self.dataset, cadre, None, None, None, position.post if position else None, ())
+        return self._run("training", case, on, self.params(on), cadre.exceptions)
+
+    def appointment(self, cadre: CadreFacts, to_post: PostFacts, on: dt.date) -> list[Verdict]:
+        position = cadre.position_at(on)
+        case = CaseFacts(self.dataset, cadre, None, None, None, position.post if position else None, (to_post,))
+        return self._run("appointment", case, on, self.params(on), cadre.exceptions)
+
+    # -- collective ---------------------------------------------------------------------------------
+    def plan(self, plan: PlanFacts, on: dt.date | None = None) -> list[Verdict]:
+        dataset = self.dataset
+        if dataset is None:
+            raise ValueError("cần dữ liệu (DatasetFacts) để đánh giá kế hoạch")
+        proposals = tuple(pr for pr in dataset.proposals if pr.plan_id == plan.id)
+        t = on or plan.period_start or min((pr.start for pr in proposals), default=None)
+        if t is None:
+            raise ValueError(f"kế hoạch {plan.id} chưa có ngày bắt đầu; cần chỉ rõ ngày xét")
+        return self._run("plan", PlanCase(dataset, plan, proposals), t, self.params(t, plan))
+
+    def planning_list(self, cadres: Iterable[CadreFacts], on: dt.date, label: str = "danh sách quy hoạch") -> list[Verdict]:
+        return self._run("planning_list", BodyCase(self.dataset, tuple(cadres), label), on, self.params(on))
+
+    def body(self, cadres: Iterable[CadreFacts], on: dt.date, label: str = "đội ngũ cán bộ") -> list[Verdict]:
+        return self._run("body", BodyCase(self.dataset, tuple(cadres), label), on, self.params(on))
+
+
+# -- module-level API -------------------------------------------------------------------------------
+def _proposal(dataset: DatasetFacts, proposal: ProposalFacts | str) -> ProposalFacts:
+    if isinstance(proposal, ProposalFacts):
+        return proposal
+    for item in dataset.proposals:
+        if item.id == proposal:
+            return item
+    raise KeyError(f"không có đề xuất «{proposal}»")
+
+
+def evaluate_proposal(dataset: DatasetFacts, proposal: ProposalFacts | str, *, on: dt.date | None = None,
+                      province: str | None = None, store: ParameterStore | None = None) -> list[Verdict]:
+    """Rotation rules for one proposal at ``on`` (default: the proposal's start date)."""
+    return Evaluator(dataset, province=province, store=store).proposal(_proposal(dataset, proposal), on)
+
+
+def evaluate_followup(dataset: DatasetFacts, proposal: ProposalFacts | str, on: dt.date, *,
+                      province: str | None = None, store: ParameterStore | None = None) -> list[Verdict]:
+    return Evaluator(dataset, province=province, store=store).followup(_proposal(dataset, proposal), on)
+
+
+def evaluate_general_eligibility(cadre: CadreFacts, on: dt.date, purpose: str = "dao_tao", *,
+                                 dataset: DatasetFacts | None = None, province: str | None = None,
+                                 store: ParameterStore | None = None) -> list[Verdict]:
+    """Conditions for a rotation of ``purpose`` that do not depend on the destination (ROT-01/02/03/07/08)."""
+    return Evaluator(dataset, province=province, store=store).eligibility(cadre, on, purpose)
+
+
+def evaluate_cadre(cadre: CadreFacts, on: dt.date, *, dataset: DatasetFacts | None = None,
+                   province: str | None = None, store: ParameterStore | None = None) -> list[Verdict]:
+    """RET-01…03 and ROT-15 for one cadre."""
+    return Evaluator(dataset, province=province, store=store).cadre(cadre, on)
+
+
+def evaluate_planning(cadre: CadreFacts, on: dt.date, *, dataset: DatasetFacts | None = None,
+                      province: str | None = None, store: ParameterStore | None = None) -> list[Verdict]:
+    """PLAN-01, PLAN-06, PLAN-07 for one cadre's planning."""
+    return Evaluator(dataset, province=province, store=store).planning(cadre, on)
+
+
+def evaluate_training(cadre: CadreFacts, on: dt.date, *, dataset: DatasetFacts | None = None,
+                      province: str | None = None, store: ParameterStore | None = None) -> list[Verdict]:
+    return Evaluator(dataset, province=province, store=store).training(cadre, on)
+
+
+def evaluate_appointment(dataset: DatasetFacts, cadre: CadreFacts | str, to_post: PostFacts | str, on: dt.date, *,
+                         province: str | None = None, store: ParameterStore | None = None) -> list[Verdict]:
+    """APPT-01/02/04 for appointing ``cadre`` to ``to_post`` at ``on``."""
+    cadre = dataset.cadres[cadre] if isinstance(cadre, str) else cadre
+    to_post = dataset.posts[to_post] if isinstance(to_post, str) else to_post
+    return Evaluator(dataset, province=province, store=store).appointment(cadre, to_post, on)
+
+
+def evaluate_plan(dataset: DatasetFacts, plan: PlanFacts | str, on: dt.date | None = None, *,
+                  province: str | None = None, store: ParameterStore | None = None) -> list[Verdict]:
+    plan = dataset.plans[plan] if isinstance(plan, str) else plan
+    return Evaluator(dataset, province=province, store=store).plan(plan, on)
+
+
+def evaluate_planning_list(dataset: DatasetFacts, cadres: Iterable[CadreFacts], on: dt.date, *,
+                           province: str | None = None, store: ParameterStore | None = None) -> list[Verdict]:
+    return Evaluator(dataset, province=province, store=store).planning_list(cadres, on)
+
+
+def evaluate_structure(dataset: DatasetFacts, cadres: Iterable[CadreFacts], on: dt.date, *, label: str = "đội ngũ cán bộ",
+                       province: str | None = None, store: ParameterStore | None = None) -> list[Verdict]:
+    return Evaluator(dataset, province=province, store=store).body(cadres, on, label)
+
+
+# -- check (DOMAIN.md §10.2) --------------------------------------------------------------------------
+def check_dataset(dataset: DatasetFacts, on: dt.date | None = None, province: str | None = None, *,
+                  store: ParameterStore | None = None) -> dict:
+    """``check_document`` over already built facts (the application's ``--from-db`` path)."""
+    evaluator = Evaluator(dataset, province=province, store=store)
+    results = []
+    if dataset.proposals:
+        for proposal in dataset.proposals:
+            verdicts = evaluator.proposal(proposal)
+            results.append({"proposal": proposal.id, "cadre": proposal.cadre_id, "eligible": eligible(verdicts),
+                            "verdicts": [v.as_dict() for v in verdicts]})
+    else:
+        if on is None:
+            raise ValueError("Dữ liệu không có đề xuất luân chuyển: cần --on NGÀY để xét điều kiện chung.")
+        for cadre in dataset.cadres.values():
+            verdicts = evaluator.eligibility(cadre, on, "dao_tao")
+            results.append({"proposal": None, "cadre": cadre.id, "eligible": eligible(verdicts),
+                            "verdicts": [v.as_dict() for v in verdicts]})
+    out: dict = {"results": results}
+    if dataset.plans:
+        plans = []
+        for plan in dataset.plans.values():
+            try:
+                verdicts = evaluator.plan(plan, on if not dataset.proposals else None)
+            except ValueError:
+                continue
+            plans.append({"plan": plan.id, "verdicts": [v.as_dict() for v in verdicts]})
+        out["plans"] = plans
+    return out
+
+
+def check_document(doc: Mapping[str, Any], on: dt.date | None = None, province: str | None = None, *,
+                   store: ParameterStore | None = None) -> dict:
+    """§10.2: every proposal at its start date, or (no proposals) each cadre's general eligibility for a
+    training rotation at ``on``. ``eligible`` is false exactly when some verdict is ``fail``.
+
+    A dataset with rotation plans also gets ``"plans"``: the plan-level rules (PLAN-COUNT …) per plan.
+    Raises :class:`~luanchuyen.rules.engine.errors.DatasetError` on a bad document and ``ValueError``
+    when ``on`` is needed and missing.
+    """
+    dataset = facts_from_document(doc, store=store)
+    return check_dataset(dataset, on, province, store=store)
+
+
+# -- table ----------------------------------------------------------------------------------------------
+def render_table(result: Mapping[str, Any], dataset: DatasetFacts | None = None, width: int = 110) -> str:
+    """A plain-text table of a ``check`` result, for people."""
+    lines: list[str] = []
+    reason_width = max(40, width - 36)
+
+    def block(verdicts: list[dict]) -> None:
+        lines.append(f"  {'Quy tắc':<22} {'Kết quả':<14} Lý do; căn cứ")
+        for v in verdicts:
+            text = v["reason"] + (f" [{v['citation']}]" if v["citation"] else "")
+            wrapped = textwrap.wrap(text, reason_width) or [""]
+            lines.append(f"  {v['rule']:<22} {OUTCOME_TEXT.get(v['outcome'], v['outcome']):<14} {wrapped[0]}")
+            lines.extend(f"  {'':<22} {'':<14} {more}" for more in wrapped[1:])
+
+    for entry in result.get("results", []):
+        cadre = entry["cadre"]
+        name = ""
+        when = ""
+        if dataset is not None:
+            facts = dataset.cadres.get(cadre)
+            name = f" {facts.full_name}" if facts else ""
+            if entry["proposal"]:
+                proposal = next((p for p in dataset.proposals if p.id == entry["proposal"]), None)
+                when = f" — ngày xét {fmt_date(proposal.start)}" if proposal else ""
+        head = f"Đề xuất {entry['proposal']} — " if entry["proposal"] else ""
+        status = "ĐỦ ĐIỀU KIỆN" if entry["eligible"] else "KHÔNG ĐỦ ĐIỀU KIỆN"
+        lines.append(f"{head}cán bộ {cadre}{name}{when}: {status}")
+        block(entry["verdicts"])
+        lines.append("")
+    for entry in result.get("plans", []):
+        lines.append(f"Kế hoạch {entry['plan']}:")
+        block(entry["verdicts"])
+        lines.append("")
+    if not result.get("results"):
+        lines.append("Không có kết quả.")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def catalogue() -> list[RuleSpec]:
+    """Every rule of the catalogue, in order."""
+    return list(RULES.values())
