@@ -79,18 +79,27 @@ def solve_cpsat(
     """Solve the plain model; `on_solution(seconds, objective)` is called at each improvement."""
     if model.missing_fixed:
         return SolverOutcome(Status.INFEASIBLE, method="cpsat")
+    clock = time.perf_counter()
     cp, x, score_scale = build_cpsat(model)
+    stats = {"build_seconds": round(time.perf_counter() - clock, 4)}
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = SEED
     if time_limit is not None:
         solver.parameters.max_time_in_seconds = max(0.01, float(time_limit))
     callback = _Progress(on_solution, score_scale) if on_solution else None
+    clock = time.perf_counter()
     status = solver.solve(cp, callback)
+    stats["solve_seconds"] = round(time.perf_counter() - clock, 4)
     if status == cp_model.INFEASIBLE:
-        return SolverOutcome(Status.INFEASIBLE, method="cpsat")
+        return SolverOutcome(Status.INFEASIBLE, method="cpsat", stats=stats)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return SolverOutcome(Status.UNKNOWN, method="cpsat")
+        bound = solver.best_objective_bound / score_scale
+        if not math.isfinite(bound):
+            return SolverOutcome(Status.UNKNOWN, method="cpsat", stats=stats)
+        if score_scale == 1:
+            bound = math.floor(bound + 1e-6)
+        return SolverOutcome(Status.UNKNOWN, bound=bound, method="cpsat", stats=stats)
     chosen = np.array([solver.boolean_value(v) for v in x], dtype=bool)
     objective = float(model.cost[chosen].sum())
     scaled = model.cost * score_scale
@@ -102,5 +111,5 @@ def solve_cpsat(
         bound += 0.5 / score_scale * len(model.instance.candidates)
     bound = max(bound, objective)
     if status == cp_model.OPTIMAL and exact:
-        return SolverOutcome(Status.OPTIMAL, chosen, objective, objective, method="cpsat")
-    return SolverOutcome(Status.FEASIBLE, chosen, objective, bound, method="cpsat")
+        return SolverOutcome(Status.OPTIMAL, chosen, objective, objective, method="cpsat", stats=stats)
+    return SolverOutcome(Status.FEASIBLE, chosen, objective, bound, method="cpsat", stats=stats)

@@ -19,10 +19,11 @@ Steps (all deterministic: HiGHS single-threaded with a fixed seed):
 2. If the LP vertex is integral, it is optimal (objective == bound).
 3. **Reduced-cost restriction.** A pair left at 0 with reduced cost rc < 0 can only be in a
    solution worth ≤ LP + rc; a pair at 1 with rc > 0 can only be left out at ≤ LP − rc. Keep the
-   pairs with |rc| ≤ T (fix the others at their LP value) and solve that small MIP with HiGHS. Any
-   solution outside it is worth < LP − T. If the MIP value reaches that, it is proven optimal;
-   otherwise T is raised to LP − (MIP value) and the MIP is solved once more from its solution —
-   then nothing outside can be better, so the result is proven optimal too.
+   pairs with |rc| ≤ T (fix the others at their LP value) and solve that small MIP with HiGHS; any
+   solution outside it is worth < LP − T. A first pass with T = 0 (only the pairs the LP is
+   indifferent about) is tiny and usually finds the optimum; if its value z does not reach
+   LP − T, a second pass with T = LP − z − 1 (integer scores) starts from z, and then nothing
+   outside can be better: the result is proven optimal (objective == bound).
 """
 from __future__ import annotations
 
@@ -364,8 +365,10 @@ def solve_highs(model: Model, time_limit: float | None, *, integral_scores: bool
     rc = lp.reduced_cost
     eligible = model.col_upper > 0
     at_one = x > 0.5
+    # The first pass keeps only the pairs the LP is indifferent about (T = 0): a small MIP that
+    # usually finds the optimum itself; the second pass (if needed) has the exact T to prove it.
     scale = 1.0 if integral_scores else max(1e-9, float(np.mean(np.abs(model.cost))) / 30.0)
-    threshold = 3.0 * scale
+    threshold = 0.0
     best: MipResult | None = None
     passes: list[dict[str, Any]] = []
     stats["mip_passes"] = passes
@@ -412,8 +415,8 @@ def solve_highs(model: Model, time_limit: float | None, *, integral_scores: bool
         if not len(gaps):
             # Nothing was left out: the restricted MIP was the whole problem.
             return outcome(Status.INFEASIBLE, None) if best is None else outcome(Status.OPTIMAL, best.value)
-        if best is None:
-            threshold = max(2.0 * threshold, float(gaps.min()))  # widen until a solution appears
+        if best is None:  # widen until a solution appears
+            threshold = max(2.0 * threshold, 3.0 * scale, float(gaps.min()))
         else:
             # Outside the new space, solutions are worth < best + unit: nothing better is left out.
             threshold = max(threshold, lp.value - best.value - unit)
