@@ -87,9 +87,9 @@ class Field:
         if not self.attr and self.kind not in ("children", "refs"):
             object.__setattr__(self, "attr", self.key + "_id" if self.kind == "ref" else self.key)
 
-    @property
-    def values(self) -> tuple[str, ...]:
-        return tuple(self.choices.values) if self.choices else ()
+    @cached_property
+    def values(self) -> frozenset[str]:
+        return frozenset(self.choices.values) if self.choices else frozenset()
 
     def allowed_text(self) -> str:
         """Allowed values as a person reads them."""

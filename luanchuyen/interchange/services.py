@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, models, transaction
 
 from luanchuyen.audit.services import audit_record
 from luanchuyen.cadres.models import Cadre
@@ -24,7 +24,7 @@ from luanchuyen.core.exceptions import ApplicationError
 from luanchuyen.interchange import schema
 from luanchuyen.interchange.schema import CADRE_CHILDREN, CADRES, FORMAT, LISTS, PROPOSALS, ListSpec
 from luanchuyen.interchange.validate import CleanDocument, Problem, check_document
-from luanchuyen.organization.models import Locality
+from luanchuyen.organization.models import Locality, Post
 from luanchuyen.rotation.models import Proposal
 
 Progress = Callable[[str, int, int], None]
@@ -93,6 +93,41 @@ def _chunks(items: list, size: int) -> Iterable[list]:
 
 def _no_progress(stage: str, done: int, total: int) -> None:
     pass
+
+
+def _insert(model, rows: list[dict]) -> None:
+    """Insert plain rows (model attribute -> value) fast: COPY on PostgreSQL, one prepared
+    executemany on SQLite; bulk_create elsewhere. Defaults fill the missing columns; database
+    constraints and triggers apply as usual. Not for models with JSON fields."""
+    if not rows:
+        return
+    vendor = connection.vendor
+    if vendor not in ("sqlite", "postgresql"):
+        model.objects.bulk_create([model(**r) for r in rows], batch_size=1000)
+        return
+    fields = [f for f in model._meta.concrete_fields if not (f.primary_key and f.attname not in rows[0])]
+    defaults = {f.attname: f.get_default() for f in fields}
+    columns = [f.attname for f in fields]
+    if vendor == "sqlite":
+        # sqlite3 stores dates as ISO text, as Django does
+        adapters = [(lambda v: v.isoformat() if v is not None else None) if isinstance(f, models.DateField)
+                    else None for f in fields]
+    data = []
+    for r in rows:
+        values = [r[c] if c in r else defaults[c] for c in columns]
+        if vendor == "sqlite":
+            values = [a(v) if a is not None else v for a, v in zip(adapters, values)]
+        data.append(values)
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    with connection.cursor() as cursor:
+        if vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for values in data:
+                    copy.write_row(values)
+        else:
+            placeholders = ", ".join(["%s"] * len(fields))
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({placeholders})", data)
 
 
 # =============================================================================================
@@ -168,6 +203,7 @@ class _Writer:
         self.progress = progress
         self.changed_cadres: set[str] = set()
         self.changed_posts: set[str] = set()
+        self.current: dict[str, tuple] = {}
 
     def run(self) -> None:
         for spec in schema.WRITE_ORDER:
@@ -208,8 +244,12 @@ class _Writer:
         update_fields = [a for a in attrs if a != "id"]
         if spec is CADRES:
             update_fields += ["name_search", "name_sort"]
+        plain = not any(isinstance(f, models.JSONField) for f in spec.model._meta.concrete_fields)
         for batch in _chunks(to_create, BATCH):
-            spec.model.objects.bulk_create([self.instance(spec, r) for r in batch])
+            if plain:
+                _insert(spec.model, [self.creation_row(spec, r) for r in batch])
+            else:
+                spec.model.objects.bulk_create([self.instance(spec, r) for r in batch])
             done += len(batch)
             self.progress(label, done, total)
         for batch in _chunks(to_update, BATCH):
@@ -227,12 +267,39 @@ class _Writer:
             obj.refresh_name_keys()
         return obj
 
+    def creation_row(self, spec: ListSpec, attrs: dict) -> dict:
+        if spec is not CADRES:
+            return attrs
+        row = dict(attrs)
+        row["name_search"] = text.strip_accents(attrs["full_name"])
+        row["name_sort"] = text.name_sort_key(attrs["full_name"])
+        # Derived as cadre_refresh_current derives it, so that its later pass finds nothing to write.
+        row["current_post_id"], row["current_unit_id"] = self.current.get(attrs["id"], (None, None))
+        return row
+
+    def compute_current(self) -> None:
+        """The current post of each cadre of the document: its open primary position."""
+        post_units = {r["id"]: r["unit_id"] for r in self.clean.rows.get("posts", [])}
+        current: dict[str, str] = {}
+        for cadre_id, positions in self.clean.children.get("positions", {}).items():
+            best = None
+            for i, p in enumerate(positions):
+                if p["end"] is None and not p["concurrent"] and (best is None or (p["start"], i) >= best[:2]):
+                    best = (p["start"], i, p["post_id"])
+            if best is not None:
+                current[cadre_id] = best[2]
+        missing = sorted({post for post in current.values() if post not in post_units})
+        for chunk in _chunks(missing, QUERY_CHUNK):
+            post_units.update(Post.objects.filter(pk__in=chunk).values_list("pk", "unit_id"))
+        self.current = {cid: (post, post_units.get(post)) for cid, post in current.items()}
+
     # -- cadres and their nested lists ---------------------------------------------------------
 
     def write_cadres(self) -> None:
         rows = self.clean.rows.get("cadres", [])
         if not rows:
             return
+        self.compute_current()
         created, updated = self.upsert(CADRES, rows)
         counts = self.summary.counts["cadres"]
         existing_ids = [r["id"] for r in rows if r["id"] not in created]
@@ -264,12 +331,12 @@ class _Writer:
         for spec in CADRE_CHILDREN:
             incoming = self.clean.children.get(spec.key, {})
             targets = replaced.get(spec.key, set()) | created
-            objs = [spec.model(cadre_id=cid, **attrs) for cid, rows in incoming.items() if cid in targets
-                    for attrs in rows]
+            new_rows = [{"cadre_id": cid, **attrs} for cid, rows in incoming.items() if cid in targets
+                        for attrs in rows]
             label = f"Ghi {spec.label.lower()}"
-            for i, batch in enumerate(_chunks(objs, BATCH)):
-                spec.model.objects.bulk_create(batch)
-                self.progress(label, min((i + 1) * BATCH, len(objs)), len(objs))
+            for i, batch in enumerate(_chunks(new_rows, 4 * BATCH)):
+                _insert(spec.model, batch)
+                self.progress(label, min((i + 1) * 4 * BATCH, len(new_rows)), len(new_rows))
 
     def refresh_current(self) -> None:
         ids = set(self.changed_cadres)
@@ -297,10 +364,9 @@ class _Writer:
         replace = [pid for pid in old_ids if existing.get(pid, []) != self.clean.to_posts.get(pid, [])]
         for chunk in _chunks(replace, QUERY_CHUNK):
             through.objects.filter(proposal_id__in=chunk).delete()
-        links = [through(proposal_id=pid, post_id=post_id) for pid in [*created, *replace]
+        links = [{"proposal_id": pid, "post_id": post_id} for pid in sorted([*created, *replace])
                  for post_id in self.clean.to_posts.get(pid, [])]
-        links.sort(key=lambda link: link.proposal_id)
-        through.objects.bulk_create(links, batch_size=BATCH)
+        _insert(through, links)
         newly = set(replace) - updated
         counts = self.summary.counts["proposals"]
         counts.updated += len(newly)

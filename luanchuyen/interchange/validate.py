@@ -227,7 +227,7 @@ def _conv_birth(f: Field, value: Any) -> tuple[dt.date, str]:
 
 
 def _conv_enum(f: Field, value: Any) -> str:
-    if not isinstance(value, str) or value.strip() not in f.choices.values:
+    if not isinstance(value, str) or value.strip() not in f.values:
         shown = f"'{_show(value)}'" if isinstance(value, str) else _describe(value)
         raise _Bad(f"giá trị {shown} không có trong danh mục {ENUM_NAMES[f.choices]}; cho phép: "
                    f"{f.allowed_text()}")

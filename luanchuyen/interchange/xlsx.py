@@ -10,17 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 import re
+import zipfile
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 from typing import IO, Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
+from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils.datetime import MAC_EPOCH, WINDOWS_EPOCH, from_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from luanchuyen.interchange import schema
@@ -428,26 +433,176 @@ def read_workbook(source: str | Path | IO[bytes], *, progress: Progress | None =
     return _Reader(sheets).read()
 
 
-def _load_sheets(source, progress: Progress) -> dict[str, list[tuple]]:
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_DOC_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_ROW, _CELL, _VALUE, _TEXT, _PHONETIC = _MAIN + "row", _MAIN + "c", _MAIN + "v", _MAIN + "t", _MAIN + "rPh"
+_INLINE_TEXT = _MAIN + "is/" + _MAIN + "t"
+
+SheetRows = list[tuple[int, tuple]]   # (sheet row number, cell values)
+
+try:  # lxml (a dependency of python-docx) parses sheets about twice as fast as the standard library
+    from lxml import etree as _lxml
+except ImportError:  # pragma: no cover
+    _lxml = None
+
+
+def _row_elements(stream):
+    """The <row> elements of a sheet, streamed; each is cleared after use."""
+    if _lxml is not None:
+        for _, element in _lxml.iterparse(stream, events=("end",), tag=_ROW, resolve_entities=False,
+                                          huge_tree=True, no_network=True):
+            yield element
+            element.clear(keep_tail=False)
+            parent = element.getparent()
+            while element.getprevious() is not None:
+                del parent[0]
+        return
+    for _, element in ET.iterparse(stream, events=("end",)):
+        if element.tag == _ROW:
+            yield element
+            element.clear()
+
+
+def _load_sheets(source, progress: Progress) -> dict[str, SheetRows]:
+    """Every sheet's non-empty rows, read straight from the package's XML (streaming).
+
+    openpyxl's read-only mode parses a sheet twice when it has no <dimension> (sheets written
+    in write-only mode have none) and is slow per cell; this reader does the little the format
+    needs: shared and inline strings, numbers, booleans, and dates recognised by cell style.
+    """
     try:
-        wb = load_workbook(source, read_only=True, data_only=True)
-    except Exception as e:  # a zip that is not a workbook, a damaged workbook …
+        with zipfile.ZipFile(source) as package:
+            return _read_package(package, progress)
+    except Exception as e:  # not a zip, not a workbook, a damaged workbook …
         raise _Unreadable from e
-    out: dict[str, list[tuple]] = {}
-    try:
-        for ws in wb.worksheets:
-            rows: list[tuple] = []
-            total = ws.max_row or 0
-            for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
-                rows.append(row)
-                if n % 5000 == 0:
-                    progress(f"Đọc trang tính {ws.title}", n, max(total, n))
-            out[ws.title] = rows
-    except Exception as e:
-        raise _Unreadable from e
-    finally:
-        wb.close()
+
+
+def _target(base: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(base), target))
+
+
+def _relationships(package: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+    """Relationship id -> (type, target part) of a package part."""
+    rels_path = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
+    if rels_path not in package.namelist():
+        return {}
+    root = ET.fromstring(package.read(rels_path))
+    return {rel.get("Id"): (rel.get("Type", ""), _target(part, rel.get("Target", "")))
+            for rel in root.iter(_PKG_REL + "Relationship")}
+
+
+def _read_package(package: zipfile.ZipFile, progress: Progress) -> dict[str, SheetRows]:
+    root_rels = _relationships(package, "")
+    workbook_part = next(target for kind, target in root_rels.values() if kind.endswith("/officeDocument"))
+    workbook = ET.fromstring(package.read(workbook_part))
+    rels = _relationships(package, workbook_part)
+    properties = workbook.find(_MAIN + "workbookPr")
+    epoch = MAC_EPOCH if properties is not None and properties.get("date1904") in ("1", "true") else WINDOWS_EPOCH
+    shared: list[str] = []
+    date_styles: list[bool] = []
+    for kind, target in rels.values():
+        if kind.endswith("/sharedStrings"):
+            for item in ET.fromstring(package.read(target)).iter(_MAIN + "si"):
+                shared.append("".join(t.text or "" for t in _texts(item)))
+        elif kind.endswith("/styles"):
+            date_styles = _date_styles(ET.fromstring(package.read(target)))
+    sheets: dict[str, SheetRows] = {}
+    for sheet in workbook.iter(_MAIN + "sheet"):
+        name = sheet.get("name")
+        part = rels[sheet.get(_DOC_REL + "id")][1]
+        with package.open(part) as stream:
+            sheets[name] = _read_sheet(stream, name, shared, date_styles, epoch, progress)
+    return sheets
+
+
+def _texts(item):
+    """The <t> elements of a string item, without phonetic runs."""
+    for child in item:
+        if child.tag == _TEXT:
+            yield child
+        elif child.tag != _PHONETIC:
+            yield from (t for t in child.iter(_TEXT))
+
+
+def _date_styles(styles) -> list[bool]:
+    formats = dict(BUILTIN_FORMATS)
+    numfmts = styles.find(_MAIN + "numFmts")
+    if numfmts is not None:
+        for fmt in numfmts:
+            formats[int(fmt.get("numFmtId"))] = fmt.get("formatCode", "")
+    xfs = styles.find(_MAIN + "cellXfs")
+    if xfs is None:
+        return []
+    out = []
+    for xf in xfs:
+        code = formats.get(int(xf.get("numFmtId", 0)), "General")
+        out.append(bool(code) and is_date_format(code))
     return out
+
+
+_COLUMN_CACHE: dict[str, int] = {}
+
+
+def _column(ref: str) -> int:
+    letters = ref.rstrip("0123456789")
+    index = _COLUMN_CACHE.get(letters)
+    if index is None:
+        index = _COLUMN_CACHE[letters] = column_index_from_string(letters) - 1
+    return index
+
+
+def _read_sheet(stream, name: str, shared: list[str], date_styles: list[bool], epoch, progress) -> SheetRows:
+    rows: SheetRows = []
+    number = 0
+    n_styles = len(date_styles)
+    for element in _row_elements(stream):
+        r = element.get("r")
+        number = int(r) if r else number + 1
+        values: list[Any] = []
+        for cell in element:
+            if cell.tag != _CELL:
+                continue
+            ref = cell.get("r")
+            col = _column(ref) if ref else len(values)
+            kind = cell.get("t")
+            if kind == "inlineStr":
+                value = cell.findtext(_INLINE_TEXT)
+                if value is None:  # rich text: several runs
+                    inline = cell.find(_MAIN + "is")
+                    value = "".join(t.text or "" for t in _texts(inline)) if inline is not None else None
+            else:
+                raw = cell.findtext(_VALUE)
+                if not raw:
+                    value = None
+                elif kind is None or kind == "n":
+                    value = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
+                    style = cell.get("s")
+                    if style is not None:
+                        i = int(style)
+                        if i < n_styles and date_styles[i]:
+                            if type(value) is int and 60 <= value < 2958466:   # a whole day, the usual case
+                                value = epoch + dt.timedelta(days=value)
+                            else:
+                                value = from_excel(value, epoch)
+                elif kind == "s":
+                    value = shared[int(raw)]
+                elif kind == "b":
+                    value = raw == "1"
+                else:  # "str" (formula text), "d" (ISO date), "e" (error)
+                    value = raw
+            if value is None:
+                continue
+            if col >= len(values):
+                values.extend([None] * (col - len(values) + 1))
+            values[col] = value
+        if values:
+            rows.append((number, tuple(values)))
+        if number % 5000 == 0:
+            progress(f"Đọc trang tính {name}", number, number)
+    return rows
 
 
 def _blank(row: tuple) -> bool:
@@ -455,7 +610,7 @@ def _blank(row: tuple) -> bool:
 
 
 class _Reader:
-    def __init__(self, sheets: dict[str, list[tuple]]):
+    def __init__(self, sheets: dict[str, SheetRows]):
         self.sheets = sheets
         self.loc = WorkbookLocator()
         self.loc.sheet_order = [INFO_SHEET, *(spec.sheet for spec in ALL_LISTS)]
@@ -468,7 +623,7 @@ class _Reader:
     def read(self) -> WorkbookContent:
         known = {spec.sheet for spec in ALL_LISTS} | {INFO_SHEET, GUIDE_SHEET, CHOICES_SHEET}
         for name, rows in self.sheets.items():
-            if name not in known and any(not _blank(r) for r in rows):
+            if name not in known and any(not _blank(r) for _, r in rows):
                 self.problem(self.shape, name, None, None,
                              "trang tính không thuộc định dạng luanchuyen/v1 (tên các trang tính: xem HuongDan)")
         doc: dict[str, Any] = {}
@@ -500,7 +655,7 @@ class _Reader:
             return
         by_label = {_norm(label): key for key, label, _ in INFO_ROWS} | {_norm(key): key for key, _, _ in INFO_ROWS}
         values: dict[str, Any] = {}
-        for n, row in enumerate(rows, start=1):
+        for n, row in rows:
             if not row or n == 1:
                 continue
             key = by_label.get(_norm(row[0]))
@@ -514,7 +669,7 @@ class _Reader:
     def columns(self, spec: ListSpec) -> dict[str, int]:
         """Column key -> index in the sheet; problems of the header row go to `shape`."""
         rows = self.sheets[spec.sheet]
-        header = rows[0] if rows else ()
+        header = next((r for n, r in rows if n == 1), ())
         by_header: dict[str, tuple[str, bool]] = {}
         for key, text, required, _ in _columns(spec):
             by_header[_norm(text)] = (key, required)
@@ -532,7 +687,7 @@ class _Reader:
                 self.problem(self.shape, spec.sheet, 1, str(value).strip(), f"cột bị lặp lại (cột {letter})")
             else:
                 found[match[0]] = i
-        if any(not _blank(r) for r in rows[1:]):
+        if any(n > 1 and not _blank(r) for n, r in rows):
             for key, text, required, _ in _columns(spec):
                 if required and key not in found:
                     self.problem(self.shape, spec.sheet, 1, text, "thiếu cột bắt buộc")
@@ -542,8 +697,8 @@ class _Reader:
         readers = [(key, i, _cell_reader(spec.by_key[key])) for key, i in columns.items()]
         out: list[dict] = []
         sheet_rows = self.loc.rows[spec.key]
-        for n, row in enumerate(self.sheets[spec.sheet][1:], start=2):
-            if _blank(row):
+        for n, row in self.sheets[spec.sheet]:
+            if n == 1 or _blank(row):
                 continue
             out.append(self.convert(row, readers))
             sheet_rows.append(n)
@@ -568,8 +723,8 @@ class _Reader:
             cadre[spec.key] = []   # the sheet is there: each cadre's list is exactly its rows
         parent_col = columns.get(PARENT_KEY)
         readers = [(key, i, _cell_reader(spec.by_key[key])) for key, i in columns.items() if key != PARENT_KEY]
-        for n, row in enumerate(self.sheets[spec.sheet][1:], start=2):
-            if _blank(row):
+        for n, row in self.sheets[spec.sheet]:
+            if n == 1 or _blank(row):
                 continue
             cadre_id = _as_text(row[parent_col]) if parent_col is not None and parent_col < len(row) else None
             if cadre_id is None:
