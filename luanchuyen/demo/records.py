@@ -69,7 +69,7 @@ def education(p: Person, rng: random.Random) -> list[dict]:
         first_mode = "chinh_quy" if (p.formal or rng.random() < 0.4) else "tai_chuc"
         first_year = min(by + (rng.randint(22, 24) if first_mode == "chinh_quy" else rng.randint(26, 33)), top - 3)
         deg("dai_hoc", first_field, first_mode, first_year)
-        if rng.random() < 0.12 and top - first_year >= 5:
+        if highest == "thac_si" and rng.random() < 0.12 and top - first_year >= 5:
             deg("dai_hoc", rng.choice(["luat", "kinh_te", "chinh_tri"]), "tai_chuc",
                 first_year + rng.randint(2, top - first_year - 2))
         if highest == "tien_si":

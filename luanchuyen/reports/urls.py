@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from luanchuyen.reports import views
 
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("co-cau/", views.structure_view, name="structure"),
+]
