@@ -83,7 +83,7 @@ class Evaluator:
                 verdict = run_version(spec, version, case, t, p, exceptions)   # builds the needs_review verdict
             else:
                 if exceptions and (verdict.outcome == FAIL or (verdict.outcome == NEEDS_REVIEW and verdict.special)):
-                    verdict = apply_exception(verdict, t, exceptions)
+                    verdict = apply_exception(verdict, t, exceptions, spec.exceptions_allowed)
             append(verdict)
         return out
 

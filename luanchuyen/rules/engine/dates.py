@@ -58,6 +58,13 @@ def full_months_between(start: dt.date, end: dt.date) -> int:
 _FMT: dict[dt.date, str] = {}
 
 
+def fmt_span(start: dt.date, end: dt.date) -> str:
+    """"36 tháng (3 năm)", or "60 tháng (5 năm) 1 ngày" when the span is not whole months."""
+    months = full_months_between(start, end)
+    days = (end - add_months(start, months)).days
+    return fmt_months(months) + (f" {days} ngày" if days else "")
+
+
 def fmt_date(d: dt.date) -> str:
     """dd/mm/yyyy (memoised: the same dates recur across thousands of verdicts)."""
     text = _FMT.get(d)

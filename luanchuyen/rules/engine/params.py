@@ -13,6 +13,7 @@ silent defaults.
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 import os
 from dataclasses import dataclass
@@ -38,19 +39,32 @@ class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ign
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    own = sum(1 for key_node, _ in node.value if key_node.tag != "tag:yaml.org,2002:merge")
     loader.flatten_mapping(node)
+    merged = len(node.value) - own          # merge-key («<<») entries come first and may be overridden
     mapping: dict = {}
-    for key_node, value_node in node.value:
+    own_keys: set = set()
+    for index, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=deep)
-        if key in mapping:
-            raise ParameterError(
-                f"khóa trùng lặp {key!r} (dòng {key_node.start_mark.line + 1})"
-            )
+        if index >= merged:
+            if key in own_keys:
+                raise ParameterError(f"khóa trùng lặp {key!r} (dòng {key_node.start_mark.line + 1})")
+            own_keys.add(key)
         mapping[key] = loader.construct_object(value_node, deep=deep)
     return mapping
 
 
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+# YAML 1.2 booleans: only true/false. (YAML 1.1 also reads on/off/yes/no as booleans, which would
+# turn a case's ``on:`` key or a province code such as ``NO`` into True/False.)
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _first in "tTfF":
+    _StrictLoader.yaml_implicit_resolvers.setdefault(_first, []).insert(
+        0, ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")))
 
 
 def load_yaml(path: Path) -> Any:

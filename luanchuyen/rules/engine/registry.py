@@ -49,6 +49,7 @@ class RuleSpec:
     citation: str                  # for the catalogue table
     confidence: str
     introduced: dt.date | None     # before this date the rule did not exist: not_applicable
+    exceptions_allowed: bool = True  # False: the text has no "trường hợp đặc biệt" (e.g. a statutory bar)
     versions: list[RuleVersion] = field(default_factory=list)
 
     def version_at(self, t: dt.date) -> RuleVersion | None:
@@ -62,14 +63,14 @@ RULES: dict[str, RuleSpec] = {}
 
 
 def declare(id: str, title: str, contexts: Iterable[str], *, citation: str, confidence: str,
-            collective: bool = False, introduced: dt.date | None = None) -> RuleSpec:
+            collective: bool = False, introduced: dt.date | None = None, exceptions_allowed: bool = True) -> RuleSpec:
     contexts = tuple(contexts)
     for context in contexts:
         if context not in CONTEXTS:
             raise RulesError(f"Ngữ cảnh «{context}» không tồn tại")
     if id in RULES:
         raise RulesError(f"Quy tắc {id} đã được khai báo")
-    spec = RuleSpec(id, title, contexts, collective, citation, confidence, introduced)
+    spec = RuleSpec(id, title, contexts, collective, citation, confidence, introduced, exceptions_allowed)
     RULES[id] = spec
     return spec
 
@@ -124,15 +125,20 @@ def run_version(spec: RuleSpec, version: RuleVersion | None, facts: object, t: d
     except MissingFacts as e:
         return Verdict(spec.id, NEEDS_REVIEW, f"Hồ sơ thiếu dữ liệu: {e.what}. Cần bổ sung hoặc xem xét.")
     if exceptions and (verdict.outcome == FAIL or (verdict.outcome == NEEDS_REVIEW and verdict.special)):
-        return apply_exception(verdict, t, exceptions)
+        return apply_exception(verdict, t, exceptions, spec.exceptions_allowed)
     return verdict
 
 
-def apply_exception(verdict: Verdict, t: dt.date, exceptions: tuple) -> Verdict:
+def apply_exception(verdict: Verdict, t: dt.date, exceptions: tuple, allowed: bool = True) -> Verdict:
     found = [e for e in exceptions if e.rule == verdict.rule_id and e.date is not None and e.date <= t]
     if not found:
         return verdict
     exc = max(found, key=lambda e: e.date)
+    if not allowed:
+        return Verdict(verdict.rule_id, verdict.outcome,
+                       f"{verdict.reason} Quy định này không có trường hợp đặc biệt; quyết định số {exc.decision} "
+                       f"ngày {fmt_date(exc.date)} không thay đổi kết luận.",
+                       verdict.params_used, verdict.special, None, verdict.extra_citations)
     if not exc.decision or not exc.approved_by:
         missing = "số quyết định" if not exc.decision else "cấp phê duyệt"
         return Verdict(verdict.rule_id, NEEDS_REVIEW,

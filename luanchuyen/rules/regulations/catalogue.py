@@ -26,17 +26,17 @@ declare("ROT-06", "Không tăng thêm chức danh: vị trí đến có sẵn v�
         citation="QĐ 65-QĐ/TW Đ1 k4", confidence="V2", introduced=dt.date(2022, 4, 28))
 declare("ROT-07", "Không trong thời hạn kỷ luật, không bị điều tra, truy tố, xét xử", (P, E),
         citation="QĐ 98-QĐ/TW Đ5; Luật CBCC 2008 sửa đổi 2019 Đ82 k3; Luật CBCC 80/2025 Đ38 k2",
-        confidence="V2 / P / V")
+        confidence="V2 / P / V", exceptions_allowed=False)
 declare("ROT-08", "Giấy chứng nhận sức khỏe cấp trong vòng 6 tháng", (P, E),
         citation="NĐ 170/2025 Đ43 k5", confidence="V")
 declare("ROT-09", "Nơi đến nhận xét, đánh giá hằng năm (báo cáo trong quý I)", (F,),
-        citation="QĐ 65-QĐ/TW Đ6; NĐ 170/2025 Đ49 k1; kế hoạch Cần Thơ III.2", confidence="P / V")
+        citation="QĐ 65-QĐ/TW Đ6; NĐ 170/2025 Đ49 k1; kế hoạch Cần Thơ III.2", confidence="P / V", exceptions_allowed=False)
 declare("ROT-10", "Khi kết thúc: tự kiểm điểm, nhận xét của nơi đến và của cấp quyết định", (F,),
-        citation="NĐ 170/2025 Đ49 k2", confidence="V")
+        citation="NĐ 170/2025 Đ49 k2", confidence="V", exceptions_allowed=False)
 declare("ROT-11", "Phụ cấp nơi đến thấp hơn thì bảo lưu phụ cấp đang hưởng", (F,),
-        citation="QĐ 65-QĐ/TW Đ11; NĐ 170/2025 Đ51 k1", confidence="P / V")
+        citation="QĐ 65-QĐ/TW Đ11; NĐ 170/2025 Đ51 k1", confidence="P / V", exceptions_allowed=False)
 declare("ROT-12", "Quyết định bố trí ổn định tại nơi đến chấm dứt tư cách cán bộ luân chuyển", (F,),
-        citation="QĐ 65-QĐ/TW Đ10; NĐ 170/2025 Đ50 k2", confidence="P / V")
+        citation="QĐ 65-QĐ/TW Đ10; NĐ 170/2025 Đ50 k2", confidence="P / V", exceptions_allowed=False)
 declare("ROT-15", "Cấp trưởng giữ chức vụ quá hai nhiệm kỳ liên tiếp (≥ 96 tháng) thuộc diện luân chuyển", (P, C),
         citation="QĐ 65-QĐ/TW Đ4 k2b; Chỉ thị 45-CT/TW mục 3", confidence="V2 / D")
 declare("ROT-16", "Chức danh bố trí không phải người địa phương", (P,),
@@ -74,7 +74,7 @@ declare("PLAN-05", "Quy hoạch ủy viên BCH, BTV, UBKT từ 1,0 đến 1,5 l�
 declare("PLAN-06", "Chỉ quy hoạch vào chức danh cao hơn chức danh đang giữ", (PL,),
         citation="QĐ 377-QĐ/TW Đ19", confidence="V")
 declare("PLAN-07", "Bị kỷ luật thì đưa ngay ra khỏi quy hoạch", (PL,),
-        citation="QĐ 377-QĐ/TW Đ29; QĐ 50-QĐ/TW", confidence="V / P")
+        citation="QĐ 377-QĐ/TW Đ29; QĐ 50-QĐ/TW", confidence="V / P", exceptions_allowed=False)
 declare("PLAN-11", "Danh sách quy hoạch: nữ ≥ 25%, trẻ ≥ 15% (thời kỳ QĐ 50)", ("planning_list",), collective=True,
         citation="QĐ 50-QĐ/TW", confidence="P")
 
@@ -127,8 +127,8 @@ declare("TRN-GAP", "Thiếu trình độ chức danh đang giữ hoặc được
 
 # -- retirement -------------------------------------------------------------------------------
 declare("RET-01", "Tuổi nghỉ hưu theo năm đạt tuổi; chưa đến tuổi nghỉ hưu tại thời điểm xét", (C,),
-        citation="BLLĐ 2019 Đ169 k2; NĐ 135/2020 Đ4; trước 2021: BLLĐ 2012 Đ187", confidence="V2 / P")
+        citation="BLLĐ 2019 Đ169 k2; NĐ 135/2020 Đ4; trước 2021: BLLĐ 2012 Đ187", confidence="V2 / P", exceptions_allowed=False)
 declare("RET-02", "Ngày nghỉ hưu là ngày cuối tháng đủ tuổi; lương hưu từ ngày 1 tháng sau", (C,),
-        citation="NĐ 135/2020 Đ3", confidence="V2")
+        citation="NĐ 135/2020 Đ3", confidence="V2", exceptions_allowed=False)
 declare("RET-03", "Nữ cán bộ thuộc diện NĐ 83/2022 nghỉ hưu ở tuổi 60", (C,),
-        citation="NĐ 83/2022 Đ2; HD 45 II.5.2", confidence="V2", introduced=dt.date(2022, 10, 20))
+        citation="NĐ 83/2022 Đ2; HD 45 II.5.2", confidence="V2", introduced=dt.date(2022, 10, 20), exceptions_allowed=False)

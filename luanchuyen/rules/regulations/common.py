@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
-from ..engine.dates import add_months, fmt_date, full_months_between, fmt_months
+from ..engine.dates import add_months, fmt_date, fmt_months, fmt_span, full_months_between
 from ..engine.errors import MissingFacts, NoValueInForce
 from ..engine.params import ParamsAt, ParamValue
 from ..engine.verdict import Verdict, VerdictFactory
@@ -137,11 +137,11 @@ def proposal_period(case: CaseFacts) -> tuple[dt.date, dt.date]:
 def check_min_duration(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt) -> Verdict:
     start, end = proposal_period(case)
     required = p("rotation.min_duration_months")
-    months = full_months_between(start, end)
+    length = fmt_span(start, end)
     span = f"từ {fmt_date(start)} đến {fmt_date(end)}"
     if end >= add_months(start, required.value):
-        return V.passed(f"Thời gian luân chuyển {fmt_months(months)}, {span}, đủ tối thiểu {required.value} tháng.", required)
-    return V.failed(f"Thời gian luân chuyển chỉ {fmt_months(months)}, {span}, chưa đủ {required.value} tháng.", required)
+        return V.passed(f"Thời gian luân chuyển {length}, {span}, đủ tối thiểu {required.value} tháng.", required)
+    return V.failed(f"Thời gian luân chuyển chỉ {length}, {span}, chưa đủ {required.value} tháng.", required)
 
 
 # -- discipline and proceedings (ROT-07) --------------------------------------------------------
@@ -389,7 +389,7 @@ def check_planning_age(V: VerdictFactory, case: CaseFacts, t: dt.date, p: Params
     if not entries:
         return V.not_applicable(f"Không có quy hoạch còn hiệu lực tại {fmt_date(t)}.")
     ref_month = p("planning.reference_month")
-    failures, passes, used = [], [], [ref_month]
+    failures, passes, used = [], [], []
     for entry in entries:
         group = entry.group
         if group is None:
@@ -409,6 +409,7 @@ def check_planning_age(V: VerdictFactory, case: CaseFacts, t: dt.date, p: Params
         text = (f"{entry.title.name} {entry.term} (đối tượng {group}): còn {left} tháng tại {when}, "
                 f"yêu cầu {required.value} tháng")
         (passes if left >= required.value else failures).append(text)
+    used.append(ref_month)
     if failures:
         return V.failed(f"Không đủ tuổi quy hoạch: {listing(failures)} ({retirement_phrase(case.cadre, t)}).", *used)
     return V.passed(f"Đủ tuổi quy hoạch: {listing(passes)}.", *used)

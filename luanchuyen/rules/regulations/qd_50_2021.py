@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..engine.dates import fmt_date
 from ..engine.registry import rule
 from ..engine.verdict import VerdictFactory
 from . import common

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..engine.dates import add_months, fmt_date, fmt_months, full_months_between
+from ..engine.dates import add_months, fmt_date, fmt_span, full_months_between
 from ..engine.errors import MissingFacts, NoValueInForce
 from ..engine.registry import rule
 from ..engine.verdict import VerdictFactory
@@ -75,10 +75,10 @@ def at_most_five_years(case, t, p):
         return gate
     start, end = common.proposal_period(case)
     limit = p("plan.max_duration_months")
-    months = full_months_between(start, end)
+    length = fmt_span(start, end)
     if end <= add_months(start, limit.value):
-        return _MAX.passed(f"Thời gian luân chuyển {fmt_months(months)}, không quá {limit.value} tháng.", enabled, limit)
-    return _MAX.failed(f"Thời gian luân chuyển {fmt_months(months)} ({fmt_date(start)}–{fmt_date(end)}), quá "
+        return _MAX.passed(f"Thời gian luân chuyển {length}, không quá {limit.value} tháng.", enabled, limit)
+    return _MAX.failed(f"Thời gian luân chuyển {length}, từ {fmt_date(start)} đến {fmt_date(end)}, quá "
                        f"{limit.value} tháng của kế hoạch.", enabled, limit)
 
 

@@ -232,7 +232,8 @@ def deputies_per_department(body, t, p):
     if over:
         problems.append(f"vượt khung cấp phó của nhóm ({common.listing(over)})")
     if problems:
-        return _DEPUTIES.failed("; ".join(problems).capitalize() + ".", bounds, groups, ceilings)
+        text = "; ".join(problems)
+        return _DEPUTIES.failed(text[0].upper() + text[1:] + ".", bounds, groups, ceilings)
     return _DEPUTIES.passed(f"{checked} cơ quan đều có {low}–{high} cấp phó; các nhóm không vượt khung.",
                             bounds, groups, ceilings)
 
