@@ -1,0 +1,68 @@
+"""Engine pieces: date arithmetic, immutability of facts and verdicts, the registry's rules."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from luanchuyen.rules.engine.dates import add_months, fmt_span, full_months_between
+from luanchuyen.rules.engine.errors import RulesError
+from luanchuyen.rules.engine.registry import RULES, rule
+from luanchuyen.rules.engine.verdict import Verdict
+from luanchuyen.rules.evaluate import catalogue
+from luanchuyen.rules.facts import facts_from_document
+
+from .conftest import base_document
+
+D = dt.date
+
+
+def test_adding_months_clamps_to_the_end_of_a_shorter_month() -> None:
+    assert add_months(D(2026, 1, 31), 1) == D(2026, 2, 28)
+    assert add_months(D(2028, 1, 31), 1) == D(2028, 2, 29)
+    assert add_months(D(2026, 3, 31), -1) == D(2026, 2, 28)
+
+
+def test_whole_months_between_two_dates_count_only_completed_months() -> None:
+    assert full_months_between(D(2026, 1, 1), D(2029, 1, 1)) == 36
+    assert full_months_between(D(2026, 1, 1), D(2028, 12, 31)) == 35
+    assert full_months_between(D(2026, 1, 31), D(2026, 2, 28)) == 1
+    assert fmt_span(D(2026, 1, 1), D(2031, 1, 2)) == "60 tháng (5 năm) 1 ngày"
+
+
+def test_facts_and_verdicts_cannot_be_changed_after_they_are_built() -> None:
+    cadre = facts_from_document(base_document()).cadres["CB_MAU"]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cadre.gender = "nu"  # type: ignore[misc]
+    verdict = Verdict("ROT-01", "pass", "Đạt.")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        verdict.outcome = "fail"  # type: ignore[misc]
+
+
+def test_every_rule_of_the_catalogue_has_a_version_and_a_vietnamese_title() -> None:
+    for spec in catalogue():
+        assert spec.versions, spec.id
+        assert spec.title and spec.citation and spec.confidence, spec.id
+
+
+def test_the_catalogue_has_the_public_ids_of_the_domain_map() -> None:
+    expected = {f"ROT-{n:02d}" for n in (*range(1, 13), 15, 16)} | {
+        "PLAN-ROLE-YOUNG", "PLAN-ROLE-HEAD", "PLAN-DURATION-MAX", "PLAN-SUBJECT", "PLAN-COUNT",
+        "PLAN-SHARE-NOT-ROTATED", "PLAN-KEY-100", "PLAN-RECEIVE", "PLAN-YOUNG-DEPT",
+        "PLAN-01", "PLAN-03", "PLAN-04", "PLAN-05", "PLAN-06", "PLAN-07", "PLAN-11", "APPT-01", "APPT-02", "APPT-04",
+        "STR-WOMEN", "STR-YOUNG", "STR-APPT-WOMEN", "STR-APPT-YOUNG", "STR-FEMALE-UNIT", "STR-AGE-BANDS",
+        "STR-HEAD-2TERMS", "STR-DEPUTY-3TERMS", "STR-DEPUTY-COUNT", "STR-SECTOR", "STR-NON-LOCAL", "STR-TWO-TERMS",
+        "TRN-CAO-CAP", "TRN-FULLTIME", "TRN-YEARS-LEFT", "TRN-PRIORITY", "TRN-GAP", "RET-01", "RET-02", "RET-03"}
+    assert set(RULES) == expected
+
+
+def test_two_versions_of_a_rule_may_not_overlap_in_time() -> None:
+    with pytest.raises(RulesError):
+        rule("ROT-04", since=D(2024, 1, 1))(lambda case, t, p: None)
+
+
+def test_versions_of_a_rule_leave_no_gap_once_the_first_is_in_force() -> None:
+    for spec in catalogue():
+        for before, after in zip(spec.versions, spec.versions[1:]):
+            assert before.until is not None and after.since == before.until + dt.timedelta(days=1), spec.id
