@@ -57,6 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("Đã dừng.\n")
         return 130
+    except Exception as exc:  # noqa: BLE001 - never a traceback to a user
+        if os.environ.get("LUANCHUYEN_DEBUG") == "1":
+            raise
+        sys.stderr.write(f"Lỗi: lệnh '{name}' không thực hiện được ({type(exc).__name__}: {exc}).\n"
+                         "Chạy lại với LUANCHUYEN_DEBUG=1 để xem chi tiết kỹ thuật.\n")
+        return 1
     return 0
 
 

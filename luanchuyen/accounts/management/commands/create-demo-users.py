@@ -42,12 +42,13 @@ class Command(BaseCommand):
         self.stdout.write("Tài khoản mẫu (tên đăng nhập / mật khẩu / vai trò):")
         for username, role, label in DEMO_USERS:
             pw = password or secrets.token_urlsafe(9)
-            user, _ = User.objects.get_or_create(username=username, defaults={"role": role})
+            user = User.objects.filter(username=username).first() or User(username=username)
             user.role = role
             user.first_name = label
             user.unit = unit if role == UserRole.UNIT else None
             user.cadre = cadre if role == UserRole.CADRE else None
             user.is_staff = role == UserRole.ADMIN
+            user.is_active = True
             user.set_password(pw)
             user.save()
             audit_record(actor="create-demo-users", action="account.demo_reset", obj=user)
