@@ -22,11 +22,11 @@ from .engine.errors import MissingFacts, NoValueInForce
 from .engine.registry import RULES, RuleSpec, apply_exception, no_version_verdict, rules_for, run_version
 from .engine.verdict import FAIL, NEEDS_REVIEW, OUTCOME_TEXT, Verdict
 from .facts import (BodyCase, CadreFacts, CaseFacts, DatasetFacts, PlanCase, PlanFacts, PostFacts, ProposalFacts,
-                    facts_from_document)
+                    facts_from_document, gc_paused)
 from .regulations.qd_65_2022 import rotation_status  # noqa: F401  (re-exported)
 
 __all__ = [
-    "Evaluator", "check_document", "eligible", "evaluate_appointment", "evaluate_cadre", "evaluate_followup",
+    "Evaluator", "check_dataset", "check_document", "eligible", "evaluate_appointment", "evaluate_cadre", "evaluate_followup",
     "evaluate_general_eligibility", "evaluate_plan", "evaluate_planning", "evaluate_planning_list",
     "evaluate_proposal", "evaluate_structure", "evaluate_training", "render_table", "rotation_status",
 ]
@@ -109,6 +109,11 @@ class Evaluator:
         t = on or proposal.start
         case = self.proposal_case(proposal, t)
         return self._run("proposal", case, t, self.params(t, case.plan), case.cadre.exceptions)
+
+    def proposals(self, proposals: Iterable[ProposalFacts]) -> list[tuple[ProposalFacts, list[Verdict]]]:
+        """Every proposal at its start date (the batch behind ``check``)."""
+        with gc_paused():
+            return [(proposal, self.proposal(proposal)) for proposal in proposals]
 
     def followup(self, proposal: ProposalFacts, on: dt.date) -> list[Verdict]:
         """ROT-09…12 for a rotation under way (or ended) at ``on``."""
@@ -234,8 +239,7 @@ def check_dataset(dataset: DatasetFacts, on: dt.date | None = None, province: st
     evaluator = Evaluator(dataset, province=province, store=store)
     results = []
     if dataset.proposals:
-        for proposal in dataset.proposals:
-            verdicts = evaluator.proposal(proposal)
+        for proposal, verdicts in evaluator.proposals(dataset.proposals):
             results.append({"proposal": proposal.id, "cadre": proposal.cadre_id, "eligible": eligible(verdicts),
                             "verdicts": [v.as_dict() for v in verdicts]})
     else:

@@ -8,6 +8,7 @@ together as :class:`DatasetError` (list, row, field, Vietnamese message).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import field
 from typing import Any, Mapping
 
@@ -978,9 +979,26 @@ def _allowance(raw: Any) -> AllowanceFacts | None:
                           _number(raw.get("paid"), "allowance.paid"))
 
 
+class gc_paused:
+    """Pause the cyclic garbage collector while building or evaluating many small objects.
+
+    Nothing built here forms reference cycles worth collecting mid-way; the collector's repeated
+    passes over the growing heap otherwise cost about a third of the time.
+    """
+
+    def __enter__(self) -> None:
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.was_enabled:
+            gc.enable()
+
+
 def facts_from_document(doc: Mapping[str, Any], *, store: ParameterStore | None = None) -> DatasetFacts:
     """Turn a ``luanchuyen/v1`` document into :class:`DatasetFacts`; raises :class:`DatasetError`."""
-    return _Builder(doc, store or default_store()).build()
+    with gc_paused():
+        return _Builder(doc, store or default_store()).build()
 
 
 # --------------------------------------------------------------------------------------------

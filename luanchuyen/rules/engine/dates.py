@@ -61,6 +61,8 @@ _FMT: dict[dt.date, str] = {}
 def fmt_span(start: dt.date, end: dt.date) -> str:
     """"36 tháng (3 năm)", or "60 tháng (5 năm) 1 ngày" when the span is not whole months."""
     months = full_months_between(start, end)
+    if end.day == start.day:
+        return fmt_months(months)
     days = (end - add_months(start, months)).days
     return fmt_months(months) + (f" {days} ngày" if days else "")
 
@@ -79,8 +81,20 @@ def fmt_month(year: int, month: int) -> str:
     return f"{month:02d}/{year}"
 
 
+_MONTHS: dict[int, str] = {}
+
+
 def fmt_months(months: int) -> str:
-    """"98 tháng" or, past a year, "98 tháng (8 năm 2 tháng)"."""
+    """"98 tháng" or, past a year, "98 tháng (8 năm 2 tháng)" (memoised)."""
+    text = _MONTHS.get(months)
+    if text is None:
+        text = _fmt_months(months)
+        if len(_MONTHS) < 10_000:
+            _MONTHS[months] = text
+    return text
+
+
+def _fmt_months(months: int) -> str:
     if abs(months) < 12:
         return f"{months} tháng"
     years, rest = divmod(abs(months), 12)

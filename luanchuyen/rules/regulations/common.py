@@ -277,9 +277,11 @@ def is_higher_move(case: CaseFacts) -> tuple[bool | None, str]:
 
 def _higher_move(case: CaseFacts) -> tuple[bool | None, str]:
     current = case.current_post
-    if not case.to_posts:
+    to_posts = case.to_posts
+    if not to_posts:
         raise MissingFacts("vị trí đến")
-    dest = max(case.to_posts, key=lambda post: post.title.rank if post.title.rank is not None else -1)
+    dest = to_posts[0] if len(to_posts) == 1 else max(
+        to_posts, key=lambda post: post.title.rank if post.title.rank is not None else -1)
     if current is None:
         return True, f"bổ nhiệm lần đầu vào {post_name(dest)}"
     if current.title.rank is None or dest.title.rank is None:

@@ -86,14 +86,16 @@ def d1_k4_no_new_titles(case, t, p):
     notes = []
     warning = None
     for post in case.to_posts:
-        name = common.post_name(post)
         if not post.valid_on(t) or not post.unit.valid_on(t):
-            return _ROT06.failed(f"Vị trí {name} không có trong danh mục tại {fmt_date(t)}; "
+            return _ROT06.failed(f"Vị trí {common.post_name(post)} không có trong danh mục tại {fmt_date(t)}; "
                                  "không tăng thêm chức danh để luân chuyển.", rule_param)
         holders = []
         by_cadre = dataset.proposals_by_cadre
+        own_id = case.cadre.id
         for cadre, position in dataset.occupants(post.id):
-            if cadre.id == case.cadre.id or not position.held_on(t):
+            if cadre.id == own_id:
+                continue
+            if (position.start is not None and position.start > t) or (position.end is not None and position.end < t):
                 continue
             leaving = False
             for other in by_cadre.get(cadre.id, ()):
@@ -104,17 +106,17 @@ def d1_k4_no_new_titles(case, t, p):
                 holders.append(cadre.full_name)
         free = post.slots - len(holders)
         if free <= 0:
-            return _ROT06.failed(f"Vị trí {name} có {post.slots} chỗ, đang có {len(holders)} người giữ tại "
-                                 f"{fmt_date(t)} ({common.listing(holders, 4)}); không còn chỗ, không tăng thêm chức danh.",
+            return _ROT06.failed(f"Vị trí {common.post_name(post)} có {post.slots} chỗ, đang có {len(holders)} người giữ "
+                                 f"tại {fmt_date(t)} ({common.listing(holders, 4)}); không còn chỗ, không tăng thêm chức danh.",
                                  rule_param)
-        if proposal is not None:
+        if proposal is not None and warning is None:
             end = proposal.end or proposal.start
             competing = [other.id for other in dataset.proposals_to(post.id)
                          if other.id != proposal.id and other.start <= end and proposal.start <= (other.end or other.start)]
-            if len(competing) >= free and warning is None:
-                warning = (f"Vị trí {name} còn {free}/{post.slots} chỗ nhưng có đề xuất khác cùng vào trong thời gian "
-                           f"trùng: {', '.join(competing)}.")
-        notes.append(f"{name} còn {free}/{post.slots} chỗ")
+            if len(competing) >= free:
+                warning = (f"Vị trí {common.post_name(post)} còn {free}/{post.slots} chỗ nhưng có đề xuất khác cùng vào "
+                           f"trong thời gian trùng: {', '.join(competing)}.")
+        notes.append(f"{common.post_name(post)} còn {free}/{post.slots} chỗ")
     if warning:
         return _ROT06.warn(warning, rule_param)
     return _ROT06.passed(f"Vị trí đến có sẵn trong danh mục tại {fmt_date(t)}: {'; '.join(notes)}.", rule_param)

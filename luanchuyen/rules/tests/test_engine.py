@@ -66,3 +66,11 @@ def test_versions_of_a_rule_leave_no_gap_once_the_first_is_in_force() -> None:
     for spec in catalogue():
         for before, after in zip(spec.versions, spec.versions[1:]):
             assert before.until is not None and after.since == before.until + dt.timedelta(days=1), spec.id
+
+
+def test_the_rules_documentation_lists_every_rule_of_the_catalogue() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[3] / "docs" / "rules.md").read_text(encoding="utf-8")
+    missing = [spec.id for spec in catalogue() if f"| {spec.id} |" not in text]
+    assert not missing, f"docs/rules.md thiếu: {missing}"
