@@ -1,4 +1,5 @@
-"""The reference date of the reports (?on=YYYY-MM-DD from the date picker, or dd/mm/yyyy typed)."""
+"""The reference date of the reports: typed as dd/mm/yyyy (the calendar button fills it in), or
+?on=YYYY-MM-DD in links."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,8 +8,9 @@ from django import forms
 
 
 class ReportDateForm(forms.Form):
-    on = forms.DateField(label="Tại ngày", required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-                         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    on = forms.DateField(label="Tại ngày", required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+                         widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric",
+                                                       "autocomplete": "off"}, format="%d/%m/%Y"))
 
     def date_or(self, default: dt.date) -> tuple[dt.date, str]:
         """The chosen date (or `default`), and a Vietnamese message when the given one is unusable."""

@@ -35,6 +35,8 @@ def structure_view(request):
         response["Content-Disposition"] = f'attachment; filename="{xlsx_file_name(report, code)}"'
         return response
     audit_record(actor=request.user, action="report.viewed", data=audit_data, request=request)
+    if not problem:  # show the date as people read it (dd/mm/yyyy), whatever form the link used
+        form = ReportDateForm(initial={"on": on})
     return render(request, "reports/structure.html", {
         "form": form, "on": on, "problem": problem, "report": report, "scope": scope,
         "province_name": province_name, "sections": _display_sections(report), "charts": _charts(report),
@@ -50,7 +52,7 @@ def _charts(report: dict) -> list:
     pct = lambda v: f"{format_number(v)}%"  # noqa: E731
     groups = [row for row in report["by_group"].values() if row["total"]]
     by_group = hbar_chart("Số cán bộ theo nhóm cơ quan, đơn vị", [
-        Row(row["label"], [Bar(row["total"], format_number(row["total"]), "s0")]) for row in groups])
+        Row(row["label"], [Bar(row["total"], format_number(row["total"]), "s0")]) for row in groups], label_width=290)
     sides = [("Toàn bộ", {"women_pct": report["women_pct"], "young_pct": report["young_pct"]}),
              ("Cấp tỉnh", report["provincial"]), ("Cấp huyện / cấp xã", report["district"])]
     women_young = hbar_chart("Tỷ lệ cán bộ nữ, cán bộ trẻ (%)", [
