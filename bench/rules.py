@@ -146,9 +146,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"lần {i + 1}: {seconds:.2f} s thực, {cpu:.2f} s CPU ({build_ms} ms dựng dữ kiện), "
               f"{args.cadres / seconds:,.0f} cán bộ/s, {verdicts:,} kết luận, {ineligible:,} đề xuất không đủ điều kiện")
     median, median_cpu = statistics.median(times), statistics.median(cpus)
+    print(f"đối chiếu tốc độ máy: sum(range(10**7)) mất {calibration():.2f} s (trên máy hiện đại không tải thường khoảng 0,1–0,2 s)")
     print(f"trung vị: {args.cadres / median:,.0f} cán bộ/s theo thời gian thực, {args.cadres / median_cpu:,.0f} cán bộ/s "
           f"theo thời gian CPU ({args.cadres:,} cán bộ, mỗi người một đề xuất; tải máy: {load()})")
     return 0
+
+
+def calibration() -> float:
+    """Seconds for a fixed pure-Python workload: tells how busy the shared machine was."""
+    began = time.perf_counter()
+    sum(range(10**7))
+    return time.perf_counter() - began
 
 
 def load() -> str:

@@ -146,7 +146,7 @@ def check_main(argv: Sequence[str] | None = None) -> int:
     except ValueError as e:
         return _fail(str(e), parser.prog)
     if args.format == "table":
-        sys.stdout.write(render_table(result, dataset))
+        sys.stdout.write(render_table(result, dataset, on=args.on))
     else:
         _print_json(result)
     return 0

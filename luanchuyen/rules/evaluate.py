@@ -254,7 +254,7 @@ def check_dataset(dataset: DatasetFacts, on: dt.date | None = None, province: st
         plans = []
         for plan in dataset.plans.values():
             try:
-                verdicts = evaluator.plan(plan, on if not dataset.proposals else None)
+                verdicts = evaluator.plan(plan, on)
             except ValueError:
                 continue
             plans.append({"plan": plan.id, "verdicts": [v.as_dict() for v in verdicts]})
@@ -276,7 +276,8 @@ def check_document(doc: Mapping[str, Any], on: dt.date | None = None, province: 
 
 
 # -- table ----------------------------------------------------------------------------------------------
-def render_table(result: Mapping[str, Any], dataset: DatasetFacts | None = None, width: int = 110) -> str:
+def render_table(result: Mapping[str, Any], dataset: DatasetFacts | None = None, width: int = 110,
+                 on: dt.date | None = None) -> str:
     """A plain-text table of a ``check`` result, for people."""
     lines: list[str] = []
     reason_width = max(40, width - 36)
@@ -299,6 +300,8 @@ def render_table(result: Mapping[str, Any], dataset: DatasetFacts | None = None,
             if entry["proposal"]:
                 proposal = next((p for p in dataset.proposals if p.id == entry["proposal"]), None)
                 when = f" — ngày xét {fmt_date(proposal.start)}" if proposal else ""
+        if not entry["proposal"] and on is not None:
+            when = f" — ngày xét {fmt_date(on)}"
         head = f"Đề xuất {entry['proposal']} — " if entry["proposal"] else ""
         status = "ĐỦ ĐIỀU KIỆN" if entry["eligible"] else "KHÔNG ĐỦ ĐIỀU KIỆN"
         lines.append(f"{head}cán bộ {cadre}{name}{when}: {status}")

@@ -796,22 +796,36 @@ class _Builder:
         evaluations: tuple = ()
         items = get("evaluations")
         if items:
-            evaluations = tuple(
-                EvaluationFacts(_int(item.get("year"), "evaluations.year") or 0,
-                                _enum(item.get("grade"), GRADES, "evaluations.grade"),
-                                _number(item.get("score"), "evaluations.score"))
-                for item in _list(items, "evaluations"))
+            out = []
+            for item in _list(items, "evaluations"):
+                year, grade, score = item.get("year"), item.get("grade"), item.get("score")
+                if year.__class__ is not int or (grade is not None and grade not in GRADES) or (
+                        score is not None and score.__class__ is not int and score.__class__ is not float):
+                    year = _int(year, "evaluations.year") or 0      # the slow path names the problem
+                    grade = _enum(grade, GRADES, "evaluations.grade")
+                    score = _number(score, "evaluations.score")
+                out.append(EvaluationFacts(year, grade, score))
+            evaluations = tuple(out)
         education: tuple = ()
         items = get("education")
         if items:
-            education = tuple(
-                EducationFacts(_enum(item.get("level"), EDUCATION_LEVELS, "education.level"),
-                               _enum(item.get("field"), FIELDS, "education.field"),
-                               _enum(item.get("mode"), MODES, "education.mode"),
-                               _str(item.get("institution"), "education.institution"),
-                               _str(item.get("major"), "education.major"),
-                               _int(item.get("year"), "education.year"))
-                for item in _list(items, "education"))
+            out = []
+            for item in _list(items, "education"):
+                level, field_, mode = item.get("level"), item.get("field"), item.get("mode")
+                institution, major, year = item.get("institution"), item.get("major"), item.get("year")
+                if ((level is not None and level not in EDUCATION_LEVELS) or (field_ is not None and field_ not in FIELDS)
+                        or (mode is not None and mode not in MODES)
+                        or (institution is not None and institution.__class__ is not str)
+                        or (major is not None and major.__class__ is not str)
+                        or (year is not None and year.__class__ is not int)):
+                    level = _enum(level, EDUCATION_LEVELS, "education.level")
+                    field_ = _enum(field_, FIELDS, "education.field")
+                    mode = _enum(mode, MODES, "education.mode")
+                    institution = _str(institution, "education.institution")
+                    major = _str(major, "education.major")
+                    year = _int(year, "education.year")
+                out.append(EducationFacts(level, field_, mode, institution, major, year))
+            education = tuple(out)
         trainings: tuple = ()
         items = get("trainings")
         if items:

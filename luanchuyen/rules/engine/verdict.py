@@ -1,7 +1,7 @@
 """The verdict of one rule: outcome, Vietnamese reason, citations, parameters used."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from .fast import frozen_dataclass
 from .params import ParamValue
@@ -85,10 +85,18 @@ class Verdict:
 class VerdictFactory:
     """Builds the verdicts of one rule id: ``V = VerdictFactory("ROT-04"); V.failed(reason, p)``."""
 
-    __slots__ = ("rule_id",)
+    __slots__ = ("rule_id", "_memo")
 
     def __init__(self, rule_id: str) -> None:
         self.rule_id = rule_id
+        self._memo: dict = {}
+
+    def not_applicable_once(self, key: object, reason: Callable[[], str], *used: ParamValue) -> Verdict:
+        """A ``not_applicable`` verdict that depends only on ``key`` (e.g. the purpose): built once, reused."""
+        verdict = self._memo.get(key)
+        if verdict is None:
+            verdict = self._memo[key] = Verdict(self.rule_id, NOT_APPLICABLE, reason(), used)
+        return verdict
 
     def passed(self, reason: str, *used: ParamValue) -> Verdict:
         return Verdict(self.rule_id, PASS, reason, used)

@@ -74,9 +74,10 @@ def plan_gate(V: VerdictFactory, case: CaseFacts, p: ParamsAt) -> tuple[Verdict 
     try:
         enabled = p("plan.rules")
     except NoValueInForce:
-        return V.not_applicable(f"Kế hoạch «{plan.name}» không bật quy tắc riêng nào."), None
+        return V.not_applicable_once(("no_rules", plan.id, plan.name),
+                                     lambda: f"Kế hoạch «{plan.name}» không bật quy tắc riêng nào."), None
     if V.rule_id not in enabled.value:
-        return V.not_applicable(f"Kế hoạch «{plan.name}» không bật quy tắc này."), None
+        return V.not_applicable_once(("off", plan.id, plan.name), lambda: f"Kế hoạch «{plan.name}» không bật quy tắc này."), None
     return None, enabled
 
 
@@ -84,8 +85,8 @@ def plan_gate(V: VerdictFactory, case: CaseFacts, p: ParamsAt) -> tuple[Verdict 
 def check_months_left(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt, param: str,
                       purposes: frozenset[str]) -> Verdict:
     if case.purpose not in purposes:
-        return V.not_applicable(f"Mục đích luân chuyển là {PURPOSE_TEXT.get(case.purpose or '', 'chưa ghi')}; "
-                                "quy tắc này áp dụng cho mục đích khác.")
+        return V.not_applicable_once(case.purpose, lambda: f"Mục đích luân chuyển là "
+                                     f"{PURPOSE_TEXT.get(case.purpose or '', 'chưa ghi')}; quy tắc này áp dụng cho mục đích khác.")
     required = p(param)
     left = case.cadre.months_left(t)
     when = retirement_phrase(case.cadre, t)
@@ -99,8 +100,9 @@ def check_months_left(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsA
 # -- planning in force (ROT-03) ------------------------------------------------------------------
 def check_in_planning(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt) -> Verdict:
     if case.purpose != "dao_tao":
-        return V.not_applicable(f"Mục đích luân chuyển là {PURPOSE_TEXT.get(case.purpose or '', 'chưa ghi')}; "
-                                "yêu cầu trong quy hoạch áp dụng cho luân chuyển để đào tạo.")
+        return V.not_applicable_once(case.purpose, lambda: f"Mục đích luân chuyển là "
+                                     f"{PURPOSE_TEXT.get(case.purpose or '', 'chưa ghi')}; yêu cầu trong quy hoạch áp dụng "
+                                     "cho luân chuyển để đào tạo.")
     required = p("rotation.requires_planning")
     if not required.value:
         return V.not_applicable("Tham số hiện hành không yêu cầu cán bộ luân chuyển phải trong quy hoạch.", required)
@@ -338,8 +340,9 @@ def is_membership_title(name: str) -> bool:
 # -- ROT-15 / ROT-16 shared by QĐ 98 and QĐ 65 ----------------------------------------------------
 def check_two_terms(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt, *, proposal_context: bool) -> Verdict:
     if proposal_context and case.purpose != "hai_nhiem_ky":
-        return V.not_applicable(f"Mục đích luân chuyển là {PURPOSE_TEXT.get(case.purpose or '', 'chưa ghi')}, "
-                                "không phải luân chuyển cấp trưởng hai nhiệm kỳ liên tiếp.")
+        return V.not_applicable_once(case.purpose, lambda: f"Mục đích luân chuyển là "
+                                     f"{PURPOSE_TEXT.get(case.purpose or '', 'chưa ghi')}, không phải luân chuyển cấp trưởng "
+                                     "hai nhiệm kỳ liên tiếp.")
     threshold = p("rotation.two_terms_months")
     run = head_run(case.cadre, t)
     if run is None:
@@ -362,7 +365,8 @@ def check_two_terms(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt,
 def check_non_local(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt) -> Verdict:
     required = [post for post in case.to_posts if post.title.non_local_required]
     if not required:
-        return V.not_applicable("Chức danh nơi đến không thuộc diện phải bố trí người không phải người địa phương.")
+        return V.not_applicable_once(None, lambda: "Chức danh nơi đến không thuộc diện phải bố trí người không phải "
+                                     "người địa phương.")
     policy = p("rotation.non_local_policy")
     if not policy.value:
         return V.not_applicable("Tham số hiện hành không áp dụng chủ trương này.", policy)

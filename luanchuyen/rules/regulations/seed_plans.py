@@ -28,7 +28,7 @@ def young_rotated_as_deputy(case, t, p):
     if gate:
         return gate
     if case.purpose != "dao_tao":
-        return _YOUNG.not_applicable("Không phải luân chuyển để đào tạo.", enabled)
+        return _YOUNG.not_applicable_once((case.purpose, id(enabled)), lambda: "Không phải luân chuyển để đào tạo.", enabled)
     young_age = p("plan.young_age_years")
     age = case.cadre.age_on(t)
     if age >= young_age.value:
@@ -54,8 +54,9 @@ def two_terms_and_non_local_as_head(case, t, p):
     if gate:
         return gate
     if case.purpose not in ("hai_nhiem_ky", "khong_phai_nguoi_dia_phuong"):
-        return _HEAD.not_applicable(f"Mục đích {PURPOSE_TEXT.get(case.purpose or '', 'chưa ghi')}: không thuộc quy tắc này.",
-                                    enabled)
+        return _HEAD.not_applicable_once(
+            (case.purpose, id(enabled)), lambda: f"Mục đích {PURPOSE_TEXT.get(case.purpose or '', 'chưa ghi')}: không thuộc quy "
+            "tắc này.", enabled)
     heads = [post for post in case.to_posts if post.title.role == "head"]
     if heads:
         return _HEAD.passed(f"Luân chuyển để {PURPOSE_TEXT[case.purpose]}, bố trí cấp trưởng "
