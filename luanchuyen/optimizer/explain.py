@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import replace
-
 import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_flow
@@ -30,7 +28,10 @@ from luanchuyen.optimizer.model import (
     family_label,
 )
 from luanchuyen.optimizer.result import Status
-from luanchuyen.optimizer.solve_highs import Aggregate, Deadline, solve_restricted_mip
+from luanchuyen.optimizer.solve_highs import Deadline, solve_highs
+
+
+CHECK_SECONDS = 10.0  # at most this long for one feasibility check
 
 
 def _names(items: list[str], limit: int = 5) -> str:
@@ -148,7 +149,8 @@ def counting_checks(instance: Instance) -> list[str]:
             locality_of_post[locality_posts[name]] = i
         pair_locality = locality_of_post[vp]
         inside = pair_locality >= 0
-        pair_keys = np.unique(pair_locality[inside] * len(instance.candidates) + vc[inside])
+        pair_keys = np.sort(pair_locality[inside] * len(instance.candidates) + vc[inside])
+        pair_keys = pair_keys[np.concatenate([[True], pair_keys[1:] != pair_keys[:-1]])] if len(pair_keys) else pair_keys
         people_by_locality = np.bincount(pair_keys // len(instance.candidates), minlength=len(names))
         places_by_locality = np.bincount(
             locality_of_post[post_ok & (locality_of_post >= 0)],
@@ -293,11 +295,11 @@ def relaxation_explanation(instance: Instance, time_limit: float | None = 30.0) 
         model = build_model(instance, relax)
         if model.missing_fixed:
             return False
-        model = replace(model, cost=np.zeros(model.n_pairs))
-        pairs = np.flatnonzero(model.col_upper > 0)
-        outcome = solve_restricted_mip(
-            Aggregate.of(model), pairs, model.col_lower[pairs], model.col_upper[pairs], deadline, True
-        )
+        if deadline.expired():
+            return None
+        remaining = deadline.remaining()
+        limit = None if remaining is None else max(0.5, min(remaining, CHECK_SECONDS))
+        outcome = solve_highs(model, limit, integral_scores=instance.integral_scores, first_solution=True)
         if outcome.status == Status.INFEASIBLE:
             return False
         return True if outcome.chosen is not None else None

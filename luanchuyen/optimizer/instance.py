@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,12 @@ class Instance:
         """One int64 key per pair, candidate-major: candidate * n_posts + post."""
         return self.pair_candidate * len(self.posts) + self.pair_post
 
+    @cached_property
+    def _sorted_keys(self) -> tuple[np.ndarray, np.ndarray]:
+        keys = self.pair_keys()
+        order = np.argsort(keys, kind="stable")
+        return keys[order], order
+
     def find_pair(self, candidate: str, post: str) -> int | None:
         """The index of the pair (candidate, post) in `pairs`, or None when it is not there."""
         c = self.candidate_index.get(candidate)
@@ -96,17 +103,13 @@ class Instance:
 
     def find_pairs(self, keys: np.ndarray) -> np.ndarray:
         """Pair index for each key (see `pair_keys`), -1 where the pair is not in `pairs`."""
-        all_keys = self.pair_keys()
-        order = np.argsort(all_keys, kind="stable")
-        sorted_keys = all_keys[order]
-        pos = np.searchsorted(sorted_keys, keys)
-        pos_clipped = np.minimum(pos, max(len(sorted_keys) - 1, 0))
-        hit = (pos < len(sorted_keys)) & (sorted_keys[pos_clipped] == keys) if len(sorted_keys) else (
-            np.zeros(len(keys), dtype=bool)
-        )
+        sorted_keys, order = self._sorted_keys
         result = np.full(len(keys), -1, dtype=np.int64)
-        if len(sorted_keys):
-            result[hit] = order[pos_clipped[hit]]
+        if len(sorted_keys) == 0 or len(keys) == 0:
+            return result
+        pos = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+        hit = sorted_keys[pos] == keys
+        result[hit] = order[pos[hit]]
         return result
 
 
@@ -245,6 +248,23 @@ def _count(value: Any, what: str) -> int:
 
 
 def _parse_pairs(
+    items: list[Any], candidate_index: dict[str, int], post_index: dict[str, int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Fast path with list comprehensions; on any problem, `_slow_parse_pairs` names the bad pair."""
+    try:
+        cand = np.array([candidate_index[item["candidate"]] for item in items], dtype=np.int64)
+        post = np.array([post_index[item["post"]] for item in items], dtype=np.int64)
+        raw = [item["score"] for item in items]
+        if all(type(value) in (int, float) for value in raw):
+            score = np.array(raw, dtype=np.float64)
+            if np.all(np.isfinite(score)):
+                return cand, post, score
+    except (KeyError, TypeError):
+        pass
+    return _slow_parse_pairs(items, candidate_index, post_index)
+
+
+def _slow_parse_pairs(
     items: list[Any], candidate_index: dict[str, int], post_index: dict[str, int]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     n = len(items)

@@ -36,6 +36,7 @@ import highspy
 import numpy as np
 import scipy.sparse as sp
 
+from luanchuyen.optimizer.flow import lagrangian_heuristic
 from luanchuyen.optimizer.model import Model
 from luanchuyen.optimizer.result import SolverOutcome, Status
 
@@ -71,15 +72,23 @@ def _highs(deadline: Deadline) -> highspy.Highs:
 
 @dataclass(frozen=True, eq=False)
 class Aggregate:
-    """The aggregate formulation; pair columns are chosen per solve, the rest is fixed."""
+    """The aggregate formulation; pair columns are chosen per solve, the rest is fixed.
+
+    The rest columns are a (per candidate), f (per post), one integer column per counter, and
+    *elastic* columns: one per minimum (counter lower bound, group-share row) that lets the
+    minimum be met without pairs at a large penalty. They are open only in the column-generation
+    LP, so that a small start set of pairs is never infeasible; they are closed (0) in every MIP.
+    """
 
     model: Model
     n_candidates: int
     n_posts: int
     n_counters: int
-    rest: sp.csc_matrix  # rows × (a, f, counters)
+    n_elastic: int
+    rest: sp.csc_matrix  # rows × (a, f, counters, elastic)
+    rest_cost: np.ndarray
     rest_lower: np.ndarray
-    rest_upper: np.ndarray
+    rest_upper: np.ndarray  # elastic columns closed (0)
     rest_integer: np.ndarray  # bool per rest column
     row_lower: np.ndarray
     row_upper: np.ndarray
@@ -87,6 +96,11 @@ class Aggregate:
     @property
     def n_rows(self) -> int:
         return int(self.rest.shape[0])
+
+    @property
+    def elastic_positions(self) -> np.ndarray:
+        """Positions of the elastic columns within the rest columns."""
+        return np.arange(self.rest.shape[1] - self.n_elastic, self.rest.shape[1])
 
     @classmethod
     def of(cls, model: Model) -> Aggregate:
@@ -97,34 +111,46 @@ class Aggregate:
         n_linear = len(model.rows)
         n_rows = n + m + k + n_linear
         # a_c: −1 in its candidate row, +1 in the rows of the candidate-side counters it belongs to.
-        member_c = model.membership(counters, "candidate").T.tocsr()  # n × k
-        member_p = model.membership(counters, "post").T.tocsr()  # m × k
-        a_block = sp.vstack([-sp.identity(n), sp.csr_matrix((m, n)), member_c.T, sp.csr_matrix((n_linear, n))])
-        f_block = sp.vstack([sp.csr_matrix((n, m)), -sp.identity(m), member_p.T, sp.csr_matrix((n_linear, m))])
+        member_c = model.membership(counters, "candidate")  # k × n
+        member_p = model.membership(counters, "post")  # k × m
+        a_block = sp.vstack([-sp.identity(n), sp.csr_matrix((m, n)), member_c, sp.csr_matrix((n_linear, n))])
+        f_block = sp.vstack([sp.csr_matrix((n, m)), -sp.identity(m), member_p, sp.csr_matrix((n_linear, m))])
         linear = sp.lil_matrix((n_linear, k))
         for i, row in enumerate(model.rows):
             for key, coef in row.terms:
                 linear[i, key_index[key]] += coef
         counter_block = sp.vstack([sp.csr_matrix((n + m, k)), -sp.identity(k), linear.tocsr()])
-        rest = sp.hstack([a_block, f_block, counter_block], format="csc")
-        rest_lower = np.concatenate([np.zeros(n + m), [max(0.0, c.lower) for c in counters]])
+        # Elastic columns: +1 in the row of each counter with a minimum, and of each row with a minimum.
+        elastic_rows = [n + m + i for i, c in enumerate(counters) if c.lower > 0] + [
+            n + m + k + i for i, r in enumerate(model.rows) if np.isfinite(r.lower)
+        ]
+        elastic_block = sp.csr_matrix(
+            (np.ones(len(elastic_rows)), (elastic_rows, np.arange(len(elastic_rows)))),
+            shape=(n_rows, len(elastic_rows)),
+        )
+        rest = sp.hstack([a_block, f_block, counter_block, elastic_block], format="csc")
+        n_elastic = len(elastic_rows)
+        penalty = 1000.0 * (1.0 + float(np.max(np.abs(model.cost), initial=0.0)))
+        rest_cost = np.concatenate([np.zeros(n + m + k), np.full(n_elastic, -penalty)])
+        rest_lower = np.concatenate([np.zeros(n + m), [max(0.0, c.lower) for c in counters], np.zeros(n_elastic)])
         rest_upper = np.concatenate([
-            model.candidate_upper,
-            model.post_upper,
-            [c.upper for c in counters],
+            model.candidate_upper, model.post_upper, [c.upper for c in counters], np.zeros(n_elastic)
         ])
         row_lower = np.concatenate([np.zeros(n + m + k), [r.lower for r in model.rows]])
         row_upper = np.concatenate([np.zeros(n + m + k), [r.upper for r in model.rows]])
-        assert rest.shape == (n_rows, n + m + k)
+        assert rest.shape == (n_rows, n + m + k + n_elastic)
         return cls(
             model=model,
             n_candidates=n,
             n_posts=m,
             n_counters=k,
+            n_elastic=n_elastic,
             rest=rest,
+            rest_cost=rest_cost,
             rest_lower=rest_lower,
             rest_upper=rest_upper,
-            rest_integer=np.concatenate([np.zeros(n + m, dtype=bool), np.ones(k, dtype=bool)]),
+            rest_integer=np.concatenate([np.zeros(n + m, dtype=bool), np.ones(k, dtype=bool),
+                                         np.zeros(n_elastic, dtype=bool)]),
             row_lower=row_lower,
             row_upper=row_upper,
         )
@@ -139,15 +165,20 @@ class Aggregate:
         indptr = np.arange(0, 2 * cnt + 1, 2, dtype=np.int32)
         return sp.csc_matrix((np.ones(2 * cnt), rows, indptr), shape=(self.n_rows, cnt))
 
-    def lp(self, pairs: np.ndarray, lower: np.ndarray, upper: np.ndarray, *, integer: bool) -> highspy.HighsLp:
-        """The model over the given pair columns (then a, f, counters), with these pair bounds."""
+    def lp(
+        self, pairs: np.ndarray, lower: np.ndarray, upper: np.ndarray, *, integer: bool, elastic: bool = False
+    ) -> highspy.HighsLp:
+        """The model over the given pair columns (then the rest columns), with these pair bounds."""
         matrix = sp.hstack([self.pair_block(pairs), self.rest], format="csc")
+        rest_upper = self.rest_upper.copy()
+        if elastic:
+            rest_upper[self.elastic_positions] = np.inf
         lp = highspy.HighsLp()
         lp.num_col_ = matrix.shape[1]
         lp.num_row_ = self.n_rows
-        lp.col_cost_ = np.concatenate([self.model.cost[pairs], np.zeros(self.rest.shape[1])])
+        lp.col_cost_ = np.concatenate([self.model.cost[pairs], self.rest_cost])
         lp.col_lower_ = _finite(np.concatenate([lower, self.rest_lower]))
-        lp.col_upper_ = _finite(np.concatenate([upper, self.rest_upper]))
+        lp.col_upper_ = _finite(np.concatenate([upper, rest_upper]))
         lp.row_lower_ = _finite(self.row_lower)
         lp.row_upper_ = _finite(self.row_upper)
         lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
@@ -189,13 +220,19 @@ class LpResult:
     value: float = math.nan
     x: np.ndarray | None = None  # pair values (all pairs)
     reduced_cost: np.ndarray | None = None  # all pairs
+    row_dual: np.ndarray | None = None
     rounds: int = 0
     columns: int = 0
     reason: str = ""  # for UNKNOWN: "time_limit" or "solver"
 
 
 def solve_lp(agg: Aggregate, deadline: Deadline) -> LpResult:
-    """The LP relaxation over all pairs, by column generation (step 1)."""
+    """The LP relaxation over all pairs, by column generation (step 1).
+
+    The elastic columns keep the restricted LP feasible. If some are still in use when no pair
+    prices out, the minimums cannot be met by the pairs at that penalty: they are closed, every
+    pair is added, and the LP is solved once more (it is then usually proven infeasible at once).
+    """
     model = agg.model
     inst = model.instance
     eligible = np.flatnonzero(model.col_upper > 0)
@@ -210,20 +247,19 @@ def solve_lp(agg: Aggregate, deadline: Deadline) -> LpResult:
     columns = _Columns(agg, start)
     h = _highs(deadline)
     h.setOptionValue("presolve", "off")  # warm starts between rounds
-    h.passModel(agg.lp(start, model.col_lower[start], model.col_upper[start], integer=False))
+    h.passModel(agg.lp(start, model.col_lower[start], model.col_upper[start], integer=False, elastic=True))
+    elastic_at = len(start) + agg.elastic_positions
     rounds = 0
-    full = False
+    elastic_open = agg.n_elastic > 0
     while True:
         rounds += 1
         h.run()
         status = h.getModelStatus()
         if status == highspy.HighsModelStatus.kInfeasible:
-            if full:
-                return LpResult(Status.INFEASIBLE, rounds=rounds, columns=columns.count)
-            # The start set may be too small to meet the minimums: add every pair once.
-            full = True
-            columns.add(h, eligible[~columns.in_set[eligible]])
-            continue
+            if not columns.complete(eligible):
+                columns.add(h, eligible[~columns.in_set[eligible]])
+                continue
+            return LpResult(Status.INFEASIBLE, rounds=rounds, columns=columns.count)
         if status != highspy.HighsModelStatus.kOptimal:
             reason = "time_limit" if status == highspy.HighsModelStatus.kTimeLimit else "solver"
             return LpResult(Status.UNKNOWN, rounds=rounds, columns=columns.count, reason=reason)
@@ -231,9 +267,19 @@ def solve_lp(agg: Aggregate, deadline: Deadline) -> LpResult:
         rc = agg.reduced_costs(np.asarray(solution.row_dual))
         attractive = eligible[(~columns.in_set[eligible]) & (rc[eligible] > PRICING_TOLERANCE)]
         if len(attractive) == 0:
-            x = columns.read(np.asarray(solution.col_value))
+            col_value = np.asarray(solution.col_value)
+            if elastic_open and np.any(col_value[elastic_at] > INTEGRALITY_TOLERANCE):
+                # Minimums met only elastically: close the elastic columns, use every pair.
+                elastic_open = False
+                h.changeColsBounds(
+                    len(elastic_at), elastic_at.astype(np.int32), np.zeros(len(elastic_at)),
+                    np.zeros(len(elastic_at)),
+                )
+                columns.add(h, eligible[~columns.in_set[eligible]])
+                continue
+            x = columns.read(col_value)
             value = float(h.getInfo().objective_function_value)
-            return LpResult(Status.OPTIMAL, value, x, rc, rounds, columns.count)
+            return LpResult(Status.OPTIMAL, value, x, rc, np.asarray(solution.row_dual), rounds, columns.count)
         if deadline.expired():
             return LpResult(Status.UNKNOWN, rounds=rounds, columns=columns.count, reason="time_limit")
         columns.add(
@@ -259,6 +305,9 @@ class _Columns:
     @property
     def count(self) -> int:
         return int(self.in_set.sum())
+
+    def complete(self, eligible: np.ndarray) -> bool:
+        return bool(np.all(self.in_set[eligible]))
 
     def add(self, h: highspy.Highs, extra: np.ndarray) -> None:
         if len(extra) == 0:
@@ -330,8 +379,13 @@ def solve_restricted_mip(
     return MipResult(Status.FEASIBLE, chosen, value, bound)
 
 
-def solve_highs(model: Model, time_limit: float | None, *, integral_scores: bool) -> SolverOutcome:
-    """Steps 1–3 of the module docstring. The outcome's bound is always a valid upper bound."""
+def solve_highs(
+    model: Model, time_limit: float | None, *, integral_scores: bool, first_solution: bool = False
+) -> SolverOutcome:
+    """Steps 1–3 of the module docstring. The outcome's bound is always a valid upper bound.
+
+    `first_solution`: stop at the first feasible solution (feasibility checks of `explain.py`).
+    """
     deadline = Deadline(time_limit)
     if model.missing_fixed:
         return SolverOutcome(Status.INFEASIBLE, method="highs")
@@ -365,24 +419,42 @@ def solve_highs(model: Model, time_limit: float | None, *, integral_scores: bool
     rc = lp.reduced_cost
     eligible = model.col_upper > 0
     at_one = x > 0.5
-    # The first pass keeps only the pairs the LP is indifferent about (T = 0): a small MIP that
-    # usually finds the optimum itself; the second pass (if needed) has the exact T to prove it.
     scale = 1.0 if integral_scores else max(1e-9, float(np.mean(np.abs(model.cost))) / 30.0)
-    threshold = 0.0
     best: MipResult | None = None
     passes: list[dict[str, Any]] = []
     stats["mip_passes"] = passes
     method = "highs-lp-mip"
+
+    # A start from the Lagrangian flow heuristic; the LP duals of the share rows are the multipliers.
+    clock = time.perf_counter()
+    first_row = agg.n_candidates + agg.n_posts + agg.n_counters
+    assert lp.row_dual is not None
+    chosen = lagrangian_heuristic(model, np.abs(lp.row_dual[first_row: first_row + len(model.rows)]))
+    stats["heuristic_seconds"] = round(time.perf_counter() - clock, 4)
+    if chosen is not None:
+        best = MipResult(Status.FEASIBLE, chosen, float(model.cost[chosen].sum()))
+        stats["heuristic_value"] = best.value
 
     def outcome(status: Status, bound: float | None) -> SolverOutcome:
         if best is None:
             return SolverOutcome(status, bound=bound, method=method, stats=stats)
         return SolverOutcome(status, best.chosen, best.value, bound, method=method, stats=stats)
 
+    if best is not None and best.value >= lp_bound - 1e-9:
+        return outcome(Status.OPTIMAL, best.value)
+    if best is not None and first_solution:
+        return outcome(Status.FEASIBLE, lp_bound)
+    # The first pass keeps only the pairs the LP is indifferent about (T = 0) and those of the
+    # start; the second, if needed, has T = LP − z − 1 (integer scores) and proves the optimum.
+    threshold = 0.0
+
     while True:
         # Pairs out of the restricted space: at 0 with rc < −T (left out), at 1 with rc > T (kept).
         left_out = eligible & ~at_one & (rc < -threshold - RC_MARGIN) & (model.col_lower <= 0)
-        kept = at_one & (rc > threshold + RC_MARGIN)
+        kept = at_one & (rc > threshold + RC_MARGIN) if passes else np.zeros_like(at_one)
+        if best is not None:  # the start must stay feasible in the restricted space
+            left_out &= ~best.chosen
+            kept &= best.chosen
         pairs = np.flatnonzero(eligible & ~left_out)
         lower = model.col_lower[pairs].copy()
         lower[kept[pairs]] = 1.0
@@ -404,6 +476,8 @@ def solve_highs(model: Model, time_limit: float | None, *, integral_scores: bool
         })
         if mip.chosen is not None and (best is None or mip.value > best.value):
             best = mip
+        if first_solution and best is not None:
+            return outcome(Status.FEASIBLE, max(best.value, min(lp_bound, max(outside, best.value))))
         if mip.status in (Status.FEASIBLE, Status.UNKNOWN):  # time limit
             inside = lp_bound if mip.bound is None else floor_bound(mip.bound)
             bound = min(lp_bound, max(inside, outside))
