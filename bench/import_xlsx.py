@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -222,14 +223,18 @@ def main() -> None:
         url = given or f"sqlite:///{tmp / f'run{run}.sqlite3'}"
         fresh_database(url)
         env = {**os.environ, "DATABASE_URL": url}
+        load = os.getloadavg()[0]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.perf_counter()
         done = subprocess.run([str(ROOT / ".venv/bin/luanchuyen"), "import", str(path)], env=env, cwd=ROOT,
                               capture_output=True, text=True)
         took = time.perf_counter() - t
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         if done.returncode != 0:
             sys.exit(f"Nhập thất bại:\n{done.stderr[:3000]}")
         cadre_line = next((line.strip() for line in done.stdout.splitlines() if "Cán bộ:" in line), "")
-        print(f"Lần {run + 1}: {took:.1f} s ({cadre_line})")
+        print(f"Lần {run + 1}: {took:.1f} s, CPU của lệnh import {cpu:.1f} s, tải máy {load:.1f} ({cadre_line})")
         times.append(took)
         if took > 60:
             break
