@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import statistics
 import sys
 import time
@@ -30,11 +29,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from luanchuyen.optimizer import parse_instance, solve, validate  # noqa: E402
-from luanchuyen.optimizer.generate import generate_instance  # noqa: E402
-from luanchuyen.optimizer.model import build_model  # noqa: E402
-from luanchuyen.optimizer.result import Result, extract_assignments  # noqa: E402
-from luanchuyen.optimizer.solve_cpsat import solve_cpsat  # noqa: E402
+from luanchuyen.optimizer import parse_instance, solve, validate
+from luanchuyen.optimizer.generate import generate_instance
+from luanchuyen.optimizer.model import build_model
+from luanchuyen.optimizer.result import Result, extract_assignments
+from luanchuyen.optimizer.solve_cpsat import solve_cpsat
 
 SIZES = {
     # name: (candidates, posts, share of pairs allowed, runs of our optimizer, target seconds)

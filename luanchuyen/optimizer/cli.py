@@ -22,7 +22,7 @@ DESCRIPTION = (
 
 
 class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001, ANN201
+    def add_usage(self, usage, actions, groups, prefix=None):
         return super().add_usage(usage, actions, groups, prefix="Cách dùng: ")
 
 
@@ -92,7 +92,7 @@ def main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("Đã dừng.\n")
         return 130
-    except Exception as error:  # never a traceback for the person at the terminal
+    except Exception as error:  # noqa: BLE001 (never a traceback for the person at the terminal)
         sys.stderr.write(f"Lỗi không mong đợi khi tối ưu: {type(error).__name__}: {error}\n")
         return 1
     text = json.dumps(result, ensure_ascii=False, indent=None if args.compact else 2)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+
 import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_flow
@@ -29,7 +30,6 @@ from luanchuyen.optimizer.model import (
 )
 from luanchuyen.optimizer.result import Status
 from luanchuyen.optimizer.solve_highs import Deadline, solve_highs
-
 
 CHECK_SECONDS = 10.0  # at most this long for one feasibility check
 
@@ -206,6 +206,16 @@ def counting_checks(instance: Instance) -> list[str]:
                 f"Nhóm '{group}' cần chiếm tối thiểu {share:g}%: với {reason} thì phải có ít nhất {need} "
                 f"người thuộc nhóm, nhưng chỉ {available} ứng viên của nhóm có cặp hợp lệ."
             )
+        elif need > 0:
+            placeable = _max_placeable(
+                instance, valid & member[instance.pair_candidate], post_locality, candidate_unit
+            ).flow
+            if need > placeable:
+                messages.append(
+                    f"Nhóm '{group}' cần chiếm tối thiểu {share:g}%: với {reason} thì phải có ít nhất {need} "
+                    f"người thuộc nhóm, nhưng chỉ bố trí đồng thời được tối đa {placeable} người của nhóm "
+                    "(theo số chỗ của các vị trí và giới hạn theo địa bàn, đơn vị)."
+                )
     return messages
 
 

@@ -68,7 +68,7 @@ def _number(value: float | None) -> float | int | None:
     if value is None or not math.isfinite(value):
         return None
     if value == round(value):
-        return int(round(value))
+        return round(value)
     return round(value, 6)
 
 

@@ -72,7 +72,7 @@ def solve_result(
     )
 
 
-def _run(model, instance: Instance, method: Method, remaining) -> SolverOutcome:  # noqa: ANN001
+def _run(model, instance: Instance, method: Method, remaining) -> SolverOutcome:
     integral = instance.integral_scores
     if method == "cpsat":
         return solve_cpsat(model, remaining())

@@ -468,7 +468,7 @@ def solve_highs(
         )
         passes.append({
             "threshold": round(threshold, 6),
-            "pairs": int(len(pairs)),
+            "pairs": len(pairs),
             "fixed_at_one": int(kept.sum()),
             "status": mip.status.value,
             "value": mip.value,

@@ -83,3 +83,21 @@ def test_it_explains_a_locality_minimum_above_its_maximum():
     data = instance(CANDIDATES, [("p1", "L1", 3)], [("a", "p1", 1)], min_in_per_locality=2, max_in_per_locality=1)
     text = solved(data)["explanation"]
     assert "Số người tối thiểu đến mỗi địa bàn (2) lớn hơn số tối đa (1)." in text
+
+
+def test_it_explains_a_group_share_that_the_unit_caps_keep_out_of_reach():
+    # Both women come from unit U1, which may send only one person.
+    data = instance(
+        [("a", "U1", ["nu"]), ("b", "U1", ["nu"]), ("c", "U2", []), ("d", "U3", [])],
+        [("p1", "L1", 1), ("p2", "L1", 1), ("p3", "L1", 1), ("p4", "L1", 1)],
+        [(c, p, 1) for c in "abcd" for p in ("p1", "p2", "p3", "p4")],
+        total={"min": 3},
+        group_share_min={"nu": 50},
+        max_out_per_unit=1,
+    )
+    text = solved(data)["explanation"]
+    assert any(
+        "Nhóm 'nu' cần chiếm tối thiểu 50%" in line and "ít nhất 2 người thuộc nhóm" in line
+        and "chỉ bố trí đồng thời được tối đa 1 người của nhóm" in line
+        for line in text
+    ), text
