@@ -110,14 +110,19 @@ def build_document(n: int, seed: int = 7) -> dict:
             "rotation_plans": plans}
 
 
-def run_once(doc: dict, as_dicts: bool) -> tuple[float, float, int, int, int]:
-    """(wall seconds, CPU seconds, verdicts, ineligible proposals, ms spent building facts)."""
+def run_once(doc: dict, as_dicts: bool, mode: str = "proposals") -> tuple[float, float, int, int, int]:
+    """(wall seconds, CPU seconds, verdicts, ineligible, ms spent building facts)."""
     began, cpu = time.perf_counter(), time.process_time()
     dataset = facts_from_document(doc)
     built = time.perf_counter()
     evaluator = Evaluator(dataset)
     verdicts = ineligible = 0
-    for _proposal, result in evaluator.proposals(dataset.proposals):
+    if mode == "eligibility":
+        on = dt.date(2026, 1, 1)
+        results = [(cadre, evaluator.eligibility(cadre, on)) for cadre in dataset.cadres.values()]
+    else:
+        results = evaluator.proposals(dataset.proposals)
+    for _subject, result in results:
         if as_dicts:
             result_rows = [v.as_dict() for v in result]
             verdicts += len(result_rows)
@@ -133,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cadres", type=int, default=100_000, help="số cán bộ tổng hợp (mặc định 100000)")
     parser.add_argument("--repeat", type=int, default=3, help="số lần đo, lấy trung vị (mặc định 3)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--mode", choices=("proposals", "eligibility"), default="proposals",
+                        help="proposals: mỗi đề xuất tại ngày bắt đầu (19 quy tắc); eligibility: điều kiện chung "
+                             "luân chuyển đào tạo của mỗi cán bộ tại 01/01/2026 (5 quy tắc)")
     parser.add_argument("--dicts", action="store_true",
                         help="tính cả việc đổi kết luận sang dạng JSON của §10.2 (as_dict)")
     args = parser.parse_args(argv)
@@ -140,15 +148,15 @@ def main(argv: list[str] | None = None) -> int:
     doc = build_document(args.cadres, args.seed)
     times, cpus = [], []
     for i in range(args.repeat):
-        seconds, cpu, verdicts, ineligible, build_ms = run_once(doc, args.dicts)
+        seconds, cpu, verdicts, ineligible, build_ms = run_once(doc, args.dicts, args.mode)
         times.append(seconds)
         cpus.append(cpu)
         print(f"lần {i + 1}: {seconds:.2f} s thực, {cpu:.2f} s CPU ({build_ms} ms dựng dữ kiện), "
-              f"{args.cadres / seconds:,.0f} cán bộ/s, {verdicts:,} kết luận, {ineligible:,} đề xuất không đủ điều kiện")
+              f"{args.cadres / seconds:,.0f} cán bộ/s, {verdicts:,} kết luận, {ineligible:,} không đủ điều kiện")
     median, median_cpu = statistics.median(times), statistics.median(cpus)
     print(f"đối chiếu tốc độ máy: sum(range(10**7)) mất {calibration():.2f} s (trên máy hiện đại không tải thường khoảng 0,1–0,2 s)")
     print(f"trung vị: {args.cadres / median:,.0f} cán bộ/s theo thời gian thực, {args.cadres / median_cpu:,.0f} cán bộ/s "
-          f"theo thời gian CPU ({args.cadres:,} cán bộ, mỗi người một đề xuất; tải máy: {load()})")
+          f"theo thời gian CPU ({args.cadres:,} cán bộ, chế độ {args.mode}; tải máy: {load()})")
     return 0
 
 

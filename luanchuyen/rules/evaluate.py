@@ -19,8 +19,9 @@ from . import regulations  # noqa: F401  (registers the rules)
 from .engine.dates import fmt_date
 from .engine.params import ParameterStore, ParamsAt, default_store
 from .engine.errors import MissingFacts, NoValueInForce
-from .engine.registry import RULES, RuleSpec, apply_exception, no_version_verdict, rules_for, run_version
-from .engine.verdict import FAIL, NEEDS_REVIEW, OUTCOME_TEXT, Verdict
+from .engine.registry import (NO_PLAN_REASON, RULES, RuleSpec, apply_exception, no_version_verdict, rules_for,
+                              run_version)
+from .engine.verdict import FAIL, NEEDS_REVIEW, NOT_APPLICABLE, OUTCOME_TEXT, Verdict
 from .facts import (BodyCase, CadreFacts, CaseFacts, DatasetFacts, PlanCase, PlanFacts, PostFacts, ProposalFacts,
                     facts_from_document, gc_paused)
 from .regulations.qd_65_2022 import rotation_status  # noqa: F401  (re-exported)
@@ -48,6 +49,8 @@ class Evaluator:
         self._params: dict[tuple[dt.date, str | None], ParamsAt] = {}
         self._specs: dict[str, list[RuleSpec]] = {}
         self._resolved: dict[tuple[str, dt.date], list] = {}
+        self._memo: dict[tuple, Verdict] = {}
+        self.memoise = True
 
     def params(self, on: dt.date, plan: PlanFacts | None = None) -> ParamsAt:
         key = (on, plan.id if plan else None)
@@ -69,16 +72,35 @@ class Evaluator:
             resolved = []
             for spec in self.specs(context):
                 version = spec.version_at(t)
-                resolved.append((spec, version, None if version else no_version_verdict(spec, t)))
+                no_plan = Verdict(spec.id, NOT_APPLICABLE, NO_PLAN_REASON) if spec.plan_rule and version else None
+                resolved.append((spec, version, None if version else no_version_verdict(spec, t), no_plan))
             self._resolved[(context, t)] = resolved
         out = []
         append = out.append
-        for spec, version, fixed in resolved:
+        planless = getattr(case, "plan", True) is None
+        memo = self._memo if self.memoise else None
+        for spec, version, fixed, no_plan in resolved:
             if fixed is not None:
                 append(fixed)
                 continue
+            if no_plan is not None and planless:
+                append(no_plan)
+                continue
+            memo_key = None
+            if memo is not None and version.key is not None:
+                part = version.key(case, t)
+                if part is not None:
+                    memo_key = (spec.id, id(p), part)
+                    verdict = memo.get(memo_key)
+                    if verdict is not None:
+                        if exceptions and (verdict.outcome == FAIL or (verdict.outcome == NEEDS_REVIEW and verdict.special)):
+                            verdict = apply_exception(verdict, t, exceptions, spec.exceptions_allowed)
+                        append(verdict)
+                        continue
             try:
                 verdict = version.function(case, t, p)
+                if memo_key is not None:
+                    memo[memo_key] = verdict
             except (NoValueInForce, MissingFacts):
                 verdict = run_version(spec, version, case, t, p, exceptions)   # builds the needs_review verdict
             else:

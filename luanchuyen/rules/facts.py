@@ -492,6 +492,9 @@ class _Builder:
         self.doc = doc
         self.store = store
         self.problems: list[dict] = []
+        # Equal records (the same evaluation, degree, planning entry… of many cadres) are built and
+        # checked once and shared: the facts are immutable, so sharing them is safe.
+        self.interned: dict[tuple, Any] = {}
 
     def problem(self, list_: str, row: int | None, field: str, message: str) -> None:
         self.problems.append({"list": list_, "row": row, "field": field, "message": message})
@@ -728,19 +731,24 @@ class _Builder:
         if late is not True and late is not False:
             raise _Bad("late_retirement_eligible", f"«{late}» phải là true hoặc false")
 
+        interned = self.interned
         positions: tuple = ()
         items = get("positions")
         if items:
             out = []
             for item in _list(items, "positions"):
-                post = posts.get(item.get("post"))
-                if post is None:
-                    raise _Bad("positions.post", f"không có vị trí «{item.get('post')}»")
-                concurrent = item.get("concurrent") or False
-                if concurrent is not True and concurrent is not False:
-                    raise _Bad("positions.concurrent", f"«{concurrent}» phải là true hoặc false")
-                out.append(PositionFacts(post, _date(item.get("start"), "positions.start"),
-                                         _date(item.get("end"), "positions.end"), concurrent))
+                key = ("po", item.get("post"), item.get("start"), item.get("end"), item.get("concurrent"))
+                fact = interned.get(key)
+                if fact is None:
+                    post = posts.get(item.get("post"))
+                    if post is None:
+                        raise _Bad("positions.post", f"không có vị trí «{item.get('post')}»")
+                    concurrent = item.get("concurrent") or False
+                    if concurrent is not True and concurrent is not False:
+                        raise _Bad("positions.concurrent", f"«{concurrent}» phải là true hoặc false")
+                    fact = interned[key] = PositionFacts(post, _date(item.get("start"), "positions.start"),
+                                                         _date(item.get("end"), "positions.end"), concurrent)
+                out.append(fact)
             if len(out) > 1:
                 out.sort(key=_position_start)
             positions = tuple(out)
@@ -750,17 +758,22 @@ class _Builder:
         if items:
             out = []
             for item in _list(items, "planning"):
-                title = titles.get(item.get("title"))
-                if title is None:
-                    raise _Bad("planning.title", f"không có chức danh «{item.get('title')}»")
-                term = item.get("term")
-                term_start, term_end = _term(term, "planning.term")
-                group = item.get("group")
-                if group is not None and group not in (1, 2):
-                    raise _Bad("planning.group", "nhóm quy hoạch phải là 1 hoặc 2")
-                out.append(PlanningFacts(title, term, term_start, term_end, group,
-                                         _date(item.get("approved"), "planning.approved"),
-                                         _date(item.get("removed"), "planning.removed")))
+                key = ("pl", item.get("title"), item.get("term"), item.get("group"), item.get("approved"),
+                       item.get("removed"))
+                fact = interned.get(key)
+                if fact is None:
+                    title = titles.get(item.get("title"))
+                    if title is None:
+                        raise _Bad("planning.title", f"không có chức danh «{item.get('title')}»")
+                    term = item.get("term")
+                    term_start, term_end = _term(term, "planning.term")
+                    group = item.get("group")
+                    if group is not None and group not in (1, 2):
+                        raise _Bad("planning.group", "nhóm quy hoạch phải là 1 hoặc 2")
+                    fact = interned[key] = PlanningFacts(title, term, term_start, term_end, group,
+                                                         _date(item.get("approved"), "planning.approved"),
+                                                         _date(item.get("removed"), "planning.removed"))
+                out.append(fact)
             planning = tuple(out)
 
         appointments: tuple = ()
@@ -799,32 +812,32 @@ class _Builder:
             out = []
             for item in _list(items, "evaluations"):
                 year, grade, score = item.get("year"), item.get("grade"), item.get("score")
-                if year.__class__ is not int or (grade is not None and grade not in GRADES) or (
-                        score is not None and score.__class__ is not int and score.__class__ is not float):
-                    year = _int(year, "evaluations.year") or 0      # the slow path names the problem
+                key = ("ev", year, grade, score)
+                fact = interned.get(key)
+                if fact is None:
+                    year = _int(year, "evaluations.year") or 0
                     grade = _enum(grade, GRADES, "evaluations.grade")
                     score = _number(score, "evaluations.score")
-                out.append(EvaluationFacts(year, grade, score))
+                    fact = interned[key] = EvaluationFacts(year, grade, score)
+                out.append(fact)
             evaluations = tuple(out)
         education: tuple = ()
         items = get("education")
         if items:
             out = []
             for item in _list(items, "education"):
-                level, field_, mode = item.get("level"), item.get("field"), item.get("mode")
-                institution, major, year = item.get("institution"), item.get("major"), item.get("year")
-                if ((level is not None and level not in EDUCATION_LEVELS) or (field_ is not None and field_ not in FIELDS)
-                        or (mode is not None and mode not in MODES)
-                        or (institution is not None and institution.__class__ is not str)
-                        or (major is not None and major.__class__ is not str)
-                        or (year is not None and year.__class__ is not int)):
-                    level = _enum(level, EDUCATION_LEVELS, "education.level")
-                    field_ = _enum(field_, FIELDS, "education.field")
-                    mode = _enum(mode, MODES, "education.mode")
-                    institution = _str(institution, "education.institution")
-                    major = _str(major, "education.major")
-                    year = _int(year, "education.year")
-                out.append(EducationFacts(level, field_, mode, institution, major, year))
+                key = ("ed", item.get("level"), item.get("field"), item.get("mode"), item.get("institution"),
+                       item.get("major"), item.get("year"))
+                fact = interned.get(key)
+                if fact is None:
+                    fact = interned[key] = EducationFacts(
+                        _enum(item.get("level"), EDUCATION_LEVELS, "education.level"),
+                        _enum(item.get("field"), FIELDS, "education.field"),
+                        _enum(item.get("mode"), MODES, "education.mode"),
+                        _str(item.get("institution"), "education.institution"),
+                        _str(item.get("major"), "education.major"),
+                        _int(item.get("year"), "education.year"))
+                out.append(fact)
             education = tuple(out)
         trainings: tuple = ()
         items = get("trainings")

@@ -38,6 +38,9 @@ class RuleVersion:
     since: dt.date
     until: dt.date | None          # inclusive; None = still in force
     instrument: str                # module (legal instrument) that encodes this version
+    key: Callable[[object, dt.date], object] | None = None
+    # ``key(facts, t)``: everything the verdict depends on besides ``t`` and the parameters. Rules are
+    # pure, so an evaluator may reuse the verdict of an equal key (returns None: do not reuse).
 
 
 @dataclass(slots=True)
@@ -50,6 +53,7 @@ class RuleSpec:
     confidence: str
     introduced: dt.date | None     # before this date the rule did not exist: not_applicable
     exceptions_allowed: bool = True  # False: the text has no "trường hợp đặc biệt" (e.g. a statutory bar)
+    plan_rule: bool = False          # a seed plan rule: not applicable to a proposal outside a plan
     versions: list[RuleVersion] = field(default_factory=list)
 
     def version_at(self, t: dt.date) -> RuleVersion | None:
@@ -61,22 +65,30 @@ class RuleSpec:
 
 RULES: dict[str, RuleSpec] = {}
 
+NO_PLAN_REASON = "Đề xuất không thuộc kế hoạch luân chuyển nào; quy tắc riêng của kế hoạch không áp dụng."
+
 
 def declare(id: str, title: str, contexts: Iterable[str], *, citation: str, confidence: str,
-            collective: bool = False, introduced: dt.date | None = None, exceptions_allowed: bool = True) -> RuleSpec:
+            collective: bool = False, introduced: dt.date | None = None, exceptions_allowed: bool = True,
+            plan_rule: bool = False) -> RuleSpec:
     contexts = tuple(contexts)
     for context in contexts:
         if context not in CONTEXTS:
             raise RulesError(f"Ngữ cảnh «{context}» không tồn tại")
     if id in RULES:
         raise RulesError(f"Quy tắc {id} đã được khai báo")
-    spec = RuleSpec(id, title, contexts, collective, citation, confidence, introduced, exceptions_allowed)
+    spec = RuleSpec(id, title, contexts, collective, citation, confidence, introduced, exceptions_allowed, plan_rule)
     RULES[id] = spec
     return spec
 
 
-def rule(id: str, *, since: dt.date, until: dt.date | None = None) -> Callable[[RuleFunction], RuleFunction]:
-    """Register ``function`` as the version of rule ``id`` in force from ``since`` to ``until``."""
+def rule(id: str, *, since: dt.date, until: dt.date | None = None,
+         key: Callable[[object, dt.date], object] | None = None) -> Callable[[RuleFunction], RuleFunction]:
+    """Register ``function`` as the version of rule ``id`` in force from ``since`` to ``until``.
+
+    ``key`` (optional) names what the verdict depends on (see :class:`RuleVersion`); the evaluator
+    then computes the verdict once per distinct key, date and parameters.
+    """
 
     def register(function: RuleFunction) -> RuleFunction:
         spec = RULES.get(id)
@@ -86,7 +98,7 @@ def rule(id: str, *, since: dt.date, until: dt.date | None = None) -> Callable[[
             if (other.until is None or since <= other.until) and (until is None or other.since <= until):
                 raise RulesError(f"Quy tắc {id}: hai phiên bản chồng thời gian")
         instrument = function.__module__.rsplit(".", 1)[-1]
-        spec.versions.append(RuleVersion(function, since, until, instrument))
+        spec.versions.append(RuleVersion(function, since, until, instrument, key))
         spec.versions.sort(key=lambda v: v.since)
         return function
 

@@ -44,23 +44,23 @@ declare("ROT-16", "Chức danh bố trí không phải người địa phương"
 
 # -- rotation, the seeds' plan rules (applied when the plan switches them on) --------------------
 declare("PLAN-ROLE-YOUNG", "Cán bộ trẻ luân chuyển để đào tạo chủ yếu bố trí cấp phó", (P,),
-        citation="Kế hoạch Tây Ninh 2021–2025; kế hoạch Cần Thơ 2022–2025 II.1.2", confidence="V")
+        citation="Kế hoạch Tây Ninh 2021–2025; kế hoạch Cần Thơ 2022–2025 II.1.2", confidence="V", plan_rule=True)
 declare("PLAN-ROLE-HEAD", "Luân chuyển hai nhiệm kỳ / không phải người địa phương: bố trí cấp trưởng", (P,),
-        citation="Kế hoạch Tây Ninh 2021–2025; kế hoạch Cần Thơ 2022–2025 II.1.2", confidence="V")
+        citation="Kế hoạch Tây Ninh 2021–2025; kế hoạch Cần Thơ 2022–2025 II.1.2", confidence="V", plan_rule=True)
 declare("PLAN-DURATION-MAX", "Thời gian luân chuyển không quá mức của kế hoạch (từ 03 đến 05 năm)", (P,),
-        citation="Kế hoạch Lâm Đồng 2017–2020 III.2.2", confidence="V")
+        citation="Kế hoạch Lâm Đồng 2017–2020 III.2.2", confidence="V", plan_rule=True)
 declare("PLAN-SUBJECT", "Cán bộ thuộc nhóm đối tượng luân chuyển của kế hoạch", (P,),
-        citation="Kế hoạch Tây Ninh; Cần Thơ II.1.1; Lâm Đồng II.3, III.2.1", confidence="V")
+        citation="Kế hoạch Tây Ninh; Cần Thơ II.1.1; Lâm Đồng II.3, III.2.1", confidence="V", plan_rule=True)
 declare("PLAN-COUNT", "Số cán bộ luân chuyển của kế hoạch trong khoảng dự kiến", ("plan",), collective=True,
         citation="Kế hoạch Cần Thơ 2022–2025 II.6", confidence="V")
 declare("PLAN-SHARE-NOT-ROTATED", "Luân chuyển ít nhất 20% cán bộ cấp tỉnh trong quy hoạch chưa qua luân chuyển",
         ("plan",), collective=True, citation="Kế hoạch Lâm Đồng 2017–2020 III.2.1.c", confidence="V")
 declare("PLAN-KEY-100", "Cán bộ chủ chốt cấp trên luân chuyển xuống giữ chức danh chủ chốt cấp dưới", (P,),
-        citation="Kế hoạch Tây Ninh 2021–2025", confidence="V")
+        citation="Kế hoạch Tây Ninh 2021–2025", confidence="V", plan_rule=True)
 declare("PLAN-RECEIVE", "Mỗi địa phương tiếp nhận từ 1 đến 2 cán bộ", ("plan",), collective=True,
         citation="Đề án 01-ĐA/TU Quảng Bình, Phần III.5", confidence="V")
 declare("PLAN-YOUNG-DEPT", "Điều động giữ chức trưởng, phó phòng cấp huyện: từ 35 tuổi trở xuống, đào tạo chính quy, có quy hoạch",
-        (P,), citation="Đề án 01-ĐA/TU Quảng Bình, Phần II.6", confidence="V")
+        (P,), citation="Đề án 01-ĐA/TU Quảng Bình, Phần II.6", confidence="V", plan_rule=True)
 
 # -- planning ---------------------------------------------------------------------------------
 declare("PLAN-01", "Quy hoạch: còn đủ thời gian công tác (60 tháng đối tượng 1, 120 tháng đối tượng 2)", (PL,),

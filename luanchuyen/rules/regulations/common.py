@@ -12,6 +12,7 @@ import unicodedata
 from ..engine.dates import add_months, fmt_date, fmt_months, fmt_span, full_months_between
 from ..engine.errors import MissingFacts, NoValueInForce
 from ..engine.params import ParamsAt, ParamValue
+from ..engine.registry import NO_PLAN_REASON
 from ..engine.verdict import Verdict, VerdictFactory
 from ..facts import (DISCIPLINE_TEXT, LEVEL_TEXT, PROCEEDING_TEXT, PURPOSE_TEXT, CadreFacts, CaseFacts,
                      DatasetFacts, PositionFacts, PostFacts)
@@ -48,11 +49,21 @@ def birth_note(cadre: CadreFacts) -> str:
     return f" (hồ sơ chỉ ghi năm sinh {birth.year}: tính từ tháng 01/{birth.year} theo Nghị định 135/2020/NĐ-CP, Điều 3)"
 
 
+_PHRASES: dict[tuple, str] = {}
+
+
 def retirement_phrase(cadre: CadreFacts, t: dt.date) -> str:
     index, age, _rule = cadre.retirement_at(t)
-    years, months = divmod(age, 12)
-    age_text = f"{years} tuổi" + (f" {months} tháng" if months else "")
-    return f"nghỉ hưu tháng {index % 12 + 1:02d}/{index // 12}, tuổi nghỉ hưu {age_text}{birth_note(cadre)}"
+    year_only = cadre.birth.year if cadre.birth is not None and cadre.birth.month is None else None
+    key = (index, age, year_only)
+    phrase = _PHRASES.get(key)
+    if phrase is None:
+        years, months = divmod(age, 12)
+        age_text = f"{years} tuổi" + (f" {months} tháng" if months else "")
+        phrase = f"nghỉ hưu tháng {index % 12 + 1:02d}/{index // 12}, tuổi nghỉ hưu {age_text}{birth_note(cadre)}"
+        if len(_PHRASES) < 50_000:
+            _PHRASES[key] = phrase
+    return phrase
 
 
 def post_name(post: PostFacts) -> str:
@@ -68,8 +79,7 @@ def plan_gate(V: VerdictFactory, case: CaseFacts, p: ParamsAt) -> tuple[Verdict 
     if plan is None:
         verdict = _GATE_CACHE.get((V.rule_id, None))
         if verdict is None:
-            verdict = _GATE_CACHE[(V.rule_id, None)] = V.not_applicable(
-                "Đề xuất không thuộc kế hoạch luân chuyển nào; quy tắc riêng của kế hoạch không áp dụng.")
+            verdict = _GATE_CACHE[(V.rule_id, None)] = V.not_applicable(NO_PLAN_REASON)
         return verdict, None
     try:
         enabled = p("plan.rules")
@@ -263,8 +273,11 @@ def is_local(dataset: DatasetFacts, cadre: CadreFacts, area: str, t: dt.date, wo
 
 
 # -- appointment helpers ------------------------------------------------------------------------
-def is_higher_move(case: CaseFacts) -> tuple[bool | None, str]:
-    """Is the destination ranked above the post held? (memoised on the case)."""
+def is_higher_move(case: CaseFacts) -> tuple[bool, PostFacts | None, PostFacts]:
+    """(destination ranks above the post held?, post held, highest destination) — memoised on the case.
+
+    No post held means a first appointment, which counts as higher.
+    """
     cached = case.cache.get("move")
     if cached is None:
         try:
@@ -277,7 +290,7 @@ def is_higher_move(case: CaseFacts) -> tuple[bool | None, str]:
     return cached
 
 
-def _higher_move(case: CaseFacts) -> tuple[bool | None, str]:
+def _higher_move(case: CaseFacts) -> tuple[bool, PostFacts | None, PostFacts]:
     current = case.current_post
     to_posts = case.to_posts
     if not to_posts:
@@ -285,12 +298,33 @@ def _higher_move(case: CaseFacts) -> tuple[bool | None, str]:
     dest = to_posts[0] if len(to_posts) == 1 else max(
         to_posts, key=lambda post: post.title.rank if post.title.rank is not None else -1)
     if current is None:
-        return True, f"bổ nhiệm lần đầu vào {post_name(dest)}"
+        return True, None, dest
     if current.title.rank is None or dest.title.rank is None:
         raise MissingFacts("bậc (rank) của chức danh đang giữ hoặc chức danh đến")
-    if dest.title.rank > current.title.rank:
-        return True, f"{post_name(dest)} (bậc {dest.title.rank}) cao hơn {post_name(current)} (bậc {current.title.rank})"
-    return False, f"{post_name(dest)} (bậc {dest.title.rank}) không cao hơn {post_name(current)} (bậc {current.title.rank})"
+    return dest.title.rank > current.title.rank, current, dest
+
+
+_MOVES: dict[tuple[str | None, str], str] = {}
+
+
+def move_text(current: PostFacts | None, dest: PostFacts) -> str:
+    key = (current.id if current else None, dest.id)
+    text = _MOVES.get(key)
+    if text is None:
+        if current is None:
+            text = f"bổ nhiệm lần đầu vào {post_name(dest)}"
+        else:
+            relation = "cao hơn" if (dest.title.rank or 0) > (current.title.rank or 0) else "không cao hơn"
+            text = (f"{post_name(dest)} (bậc {dest.title.rank}) {relation} {post_name(current)} "
+                    f"(bậc {current.title.rank})")
+        if len(_MOVES) < 100_000:
+            _MOVES[key] = text
+    return text
+
+
+def not_higher(V: VerdictFactory, current: PostFacts | None, dest: PostFacts, tail: str = "") -> Verdict:
+    return V.not_applicable_once((current.id if current else None, dest.id),
+                                 lambda: f"Không phải bổ nhiệm lần đầu hoặc vào chức vụ cao hơn: {move_text(current, dest)}{tail}.")
 
 
 def months_in_rank(cadre: CadreFacts, post: PostFacts, t: dt.date) -> tuple[int, dt.date]:
@@ -495,9 +529,10 @@ def check_titles_per_cadre(V: VerdictFactory, body, t: dt.date, p: ParamsAt) -> 
 
 # -- appointment (APPT-01, 02, 04) shared by QĐ 80 and QĐ 377 --------------------------------------
 def check_months_in_post(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt) -> Verdict:
-    higher, why = is_higher_move(case)
+    higher, current, dest = is_higher_move(case)
     if not higher:
-        return V.not_applicable(f"Không phải bổ nhiệm vào chức vụ cao hơn: {why}.")
+        return not_higher(V, current, dest)
+    why = move_text(current, dest)
     if case.current_post is None:
         return V.not_applicable(f"Bổ nhiệm lần đầu ({why}): không có chức vụ đang giữ để tính thời gian.")
     required = p("appointment.min_months_in_post")
@@ -510,9 +545,10 @@ def check_months_in_post(V: VerdictFactory, case: CaseFacts, t: dt.date, p: Para
 
 
 def check_appointment_age(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt, *, special_floor: bool) -> Verdict:
-    higher, why = is_higher_move(case)
+    higher, current, dest = is_higher_move(case)
     if not higher:
-        return V.not_applicable(f"Không phải bổ nhiệm lần đầu hoặc vào chức vụ cao hơn: {why}; không xét tuổi.")
+        return not_higher(V, current, dest, "; không xét tuổi")
+    why = move_text(current, dest)
     required = p("appointment.min_months_left")
     left = case.cadre.months_left(t)
     when = retirement_phrase(case.cadre, t)
@@ -532,9 +568,9 @@ def check_appointment_age(V: VerdictFactory, case: CaseFacts, t: dt.date, p: Par
 
 
 def check_discipline_bar(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt) -> Verdict:
-    higher, why = is_higher_move(case)
+    higher, current, dest = is_higher_move(case)
     if not higher:
-        return V.not_applicable(f"Không phải bổ nhiệm vào chức vụ cao hơn: {why}.")
+        return not_higher(V, current, dest)
     bars = p("appointment.discipline_bar_months")
     blocking, review = [], []
     for d in case.cadre.discipline:
@@ -591,3 +627,27 @@ def check_planning_shares(V: VerdictFactory, body, t: dt.date, p: ParamsAt) -> V
     if women_pct >= women_min.value and young_pct >= young_min.value:
         return V.passed(text + ".", women_min, young_min, young_age)
     return V.failed(text + ".", women_min, young_min, young_age)
+
+
+# -- memo keys (what a verdict depends on besides the date and the parameters) -------------------------
+# Each rule below is pure: its verdict is a function of these facts, of ``t`` and of the parameters
+# in force. The evaluator computes it once per distinct key (engine.registry.RuleVersion.key).
+def _ids(items) -> tuple:
+    return tuple(map(id, items))
+
+
+def key_planning(case: CaseFacts, t: dt.date):
+    return (case.purpose, _ids(case.cadre.planning))
+
+
+def key_period(case: CaseFacts, t: dt.date):
+    proposal = case.proposal
+    return None if proposal is None else (proposal.start, proposal.end)
+
+
+def key_barred(case: CaseFacts, t: dt.date):
+    return (_ids(case.cadre.discipline), _ids(case.cadre.proceedings))
+
+
+def key_health(case: CaseFacts, t: dt.date):
+    return (case.cadre.health_certificate,)

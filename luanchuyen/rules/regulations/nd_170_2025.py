@@ -28,7 +28,7 @@ def d43_k4_appointment_term_left(case, t, p):
 _ROT08 = VerdictFactory("ROT-08")
 
 
-@rule("ROT-08", since=SINCE)
+@rule("ROT-08", since=SINCE, key=common.key_health)
 def d43_k5_health_certificate(case, t, p):
     """Đ43 k5: "Có giấy chứng nhận sức khỏe … cấp trong thời hạn 06 tháng"."""
     max_age = p("rotation.health_certificate_max_age_months")

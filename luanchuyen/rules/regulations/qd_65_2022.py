@@ -34,13 +34,13 @@ def one_term_left_non_local(case, t, p):
                                     frozenset(("khong_phai_nguoi_dia_phuong", "hai_nhiem_ky")))
 
 
-@rule("ROT-03", since=SINCE)
+@rule("ROT-03", since=SINCE, key=common.key_planning)
 def d1_k2_in_planning(case, t, p):
     """Đ1 k2: "Cán bộ luân chuyển phải trong quy hoạch…"; Đ4 k2a."""
     return common.check_in_planning(VerdictFactory("ROT-03"), case, t, p)
 
 
-@rule("ROT-04", since=SINCE)
+@rule("ROT-04", since=SINCE, key=common.key_period)
 def d8_min_duration(case, t, p):
     """Đ8: "Thời gian luân chuyển ít nhất là 3 năm (36 tháng)"."""
     return common.check_min_duration(VerdictFactory("ROT-04"), case, t, p)

@@ -30,18 +30,18 @@ def d5_k3_one_term_left_non_local(case, t, p):
                                     frozenset(("khong_phai_nguoi_dia_phuong", "hai_nhiem_ky")))
 
 
-@rule("ROT-03", since=SINCE, until=UNTIL)
+@rule("ROT-03", since=SINCE, until=UNTIL, key=common.key_planning)
 def subjects_in_planning(case, t, p):
     """Đối tượng: "cán bộ trẻ, có năng lực, triển vọng, trong quy hoạch"."""
     return common.check_in_planning(VerdictFactory("ROT-03"), case, t, p)
 
 
-@rule("ROT-04", since=SINCE, until=UNTIL)
+@rule("ROT-04", since=SINCE, until=UNTIL, key=common.key_period)
 def min_duration(case, t, p):
     return common.check_min_duration(VerdictFactory("ROT-04"), case, t, p)
 
 
-@rule("ROT-07", since=SINCE, until=dt.date(2020, 6, 30))
+@rule("ROT-07", since=SINCE, until=dt.date(2020, 6, 30), key=common.key_barred)
 def d5_no_disciplined_cadre(case, t, p):
     """Đ5: "Không điều động … những cán bộ bị kỷ luật, năng lực yếu, uy tín giảm sút…".
 

@@ -68,7 +68,7 @@ def two_terms_and_non_local_as_head(case, t, p):
 _MAX = VerdictFactory("PLAN-DURATION-MAX")
 
 
-@rule("PLAN-DURATION-MAX", since=ANY_TIME)
+@rule("PLAN-DURATION-MAX", since=ANY_TIME, key=common.key_period)
 def at_most_five_years(case, t, p):
     """Seed 004 III.2.2: "từ 03 đến 05 năm"."""
     gate, enabled = common.plan_gate(_MAX, case, p)

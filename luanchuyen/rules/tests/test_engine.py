@@ -74,3 +74,21 @@ def test_the_rules_documentation_lists_every_rule_of_the_catalogue() -> None:
     text = (Path(__file__).resolve().parents[3] / "docs" / "rules.md").read_text(encoding="utf-8")
     missing = [spec.id for spec in catalogue() if f"| {spec.id} |" not in text]
     assert not missing, f"docs/rules.md thiếu: {missing}"
+
+
+def test_reusing_verdicts_of_equal_keys_gives_exactly_the_same_results() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    from luanchuyen.rules.evaluate import Evaluator
+
+    spec = importlib.util.spec_from_file_location("bench_rules", Path(__file__).resolve().parents[3] / "bench" / "rules.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)  # type: ignore[union-attr]
+    dataset = facts_from_document(bench.build_document(600, seed=3))
+    plain, memoised = Evaluator(dataset), Evaluator(dataset)
+    plain.memoise = False
+    for proposal in dataset.proposals:
+        assert [v.as_detailed_dict() for v in plain.proposal(proposal)] == \
+               [v.as_detailed_dict() for v in memoised.proposal(proposal)]
+    assert memoised._memo, "không có kết luận nào được dùng lại"
