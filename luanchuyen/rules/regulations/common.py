@@ -439,8 +439,9 @@ def check_planning_age(V: VerdictFactory, case: CaseFacts, t: dt.date, p: Params
         required = p("planning.min_months_left_group_1" if group == 1 else "planning.min_months_left_group_2")
         if required not in used:
             used.append(required)
-        if entry.term_start > t.year:
-            ref = dt.date(entry.term_start, ref_month.value, 1)
+        start_of_term = dt.date(entry.term_start, ref_month.value, 1)
+        if start_of_term > t:              # planning for the next term: age counted at its reference month
+            ref = start_of_term
             when = f"tháng {ref_month.value:02d}/{entry.term_start} (thời điểm tính tuổi nhiệm kỳ {entry.term})"
         else:
             ref = t
