@@ -79,10 +79,12 @@ def generate_province(seed: int = 1, cadres: int | None = None) -> dict:
     # ---- the body on 12/03/2021: every seat of a post in force then, but one PCT HĐND huyện per cluster
     d0_seats = [s for s in org.seats if not s.post.track.endswith("_cc") and s.post.valid_on(C.SCHEME_DATE)]
     vacancy_pick = random.Random(seed * 7919 + 1)
-    for cluster in range(clusters):
-        pct = [s for s in d0_seats if s.post.title == "pho_chu_tich_hdnd_huyen" and s.post.cluster == cluster]
-        if pct:
-            d0_seats.remove(pct[int(vacancy_pick.random() * len(pct))])
+    pct_by_cluster: dict[int, list] = {}
+    for s in d0_seats:
+        if s.post.title == "pho_chu_tich_hdnd_huyen":
+            pct_by_cluster.setdefault(s.post.cluster, []).append(s)
+    vacant = {pct[int(vacancy_pick.random() * len(pct))].idx for _c, pct in sorted(pct_by_cluster.items())}
+    d0_seats = [s for s in d0_seats if s.idx not in vacant]
     if cadres is not None and len(d0_seats) > cadres:
         keep = sorted(random.Random(seed * 104729 + 3).sample(range(len(d0_seats)), cadres))
         d0_seats = [d0_seats[i] for i in keep]

@@ -16,6 +16,7 @@ the official, cited implementation lives in the rules package.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 
 def add_months(d: dt.date, months: int) -> dt.date:
@@ -46,7 +47,12 @@ def _age_months(gender: str, year: int) -> int:
 
 def retirement_month(gender: str, birth: dt.date, late_retirement_eligible: bool = False) -> tuple[int, int]:
     """(year, month) of the retirement month R."""
-    born = birth.year * 12 + (birth.month - 1)
+    return _retirement_month(gender, birth.year, birth.month, bool(late_retirement_eligible))
+
+
+@lru_cache(maxsize=4096)
+def _retirement_month(gender: str, year: int, month: int, late_retirement_eligible: bool) -> tuple[int, int]:
+    born = year * 12 + (month - 1)
     if gender == "nu" and late_retirement_eligible:
         return divmod(born + 60 * 12, 12)[0], (born + 60 * 12) % 12 + 1
     old_age = 60 * 12 if gender == "nam" else 55 * 12

@@ -23,14 +23,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q
 
-from luanchuyen.cadres.models import Cadre, Education, Position
+from luanchuyen.cadres.models import Education, Position
 from luanchuyen.cadres.selectors import AGE_BANDS
 from luanchuyen.core.choices import TrainingField, UnitGroup
 from luanchuyen.core.text import age_on
 
 YOUNG_AGE = 40
 LEVEL_ORDER = {"trung_cap": 1, "cao_dang": 2, "dai_hoc": 3, "thac_si": 4, "tien_si": 5}
-CHUNK = 2000
 
 
 def percent(count: int, total: int) -> float:
@@ -45,17 +44,22 @@ def _in_force(prefix: str, on: dt.date) -> Q:
         (Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": on}))
 
 
-def body_at(*, on: dt.date, unit_ids: set[str] | None = None) -> dict[str, tuple[str, str]]:
-    """cadre id -> (unit group, unit level) of the primary post held at `on`."""
+def _held_at(on: dt.date, unit_ids: set[str] | None):
     qs = (Position.objects.filter(concurrent=False, start__lte=on)
           .filter(Q(end__isnull=True) | Q(end__gt=on))
           .filter(_in_force("post__", on), _in_force("post__unit__", on)))
     if unit_ids is not None:
         qs = qs.filter(post__unit_id__in=list(unit_ids))
-    body: dict[str, tuple[str, str]] = {}
-    for cadre_id, group, level in qs.values_list("cadre_id", "post__unit__group", "post__unit__level").order_by(
-            "cadre_id", "start", "id"):
-        body[cadre_id] = (group, level)
+    return qs
+
+
+def body_at(*, on: dt.date, unit_ids: set[str] | None = None) -> dict[str, tuple[str, str, str, dt.date]]:
+    """cadre id -> (unit group, unit level, gender, birth date) for the primary post held at `on`."""
+    body: dict[str, tuple[str, str, str, dt.date]] = {}
+    rows = _held_at(on, unit_ids).values_list("cadre_id", "post__unit__group", "post__unit__level", "cadre__gender",
+                                              "cadre__birth_date")
+    for cadre_id, group, level, gender, birth in rows.order_by("cadre_id", "start", "id"):
+        body[cadre_id] = (group, level, gender, birth)
     return body
 
 
@@ -80,15 +84,12 @@ def structure_report(*, on: dt.date, unit_ids: set[str] | None = None) -> dict:
     """Seed 001's picture of the body of cadres at `on` (see the module docstring for definitions)."""
     body = body_at(on=on, unit_ids=unit_ids)
     ids = sorted(body)
-    people: dict[str, tuple[str, dt.date]] = {}
     degrees: dict[str, list] = {cid: [] for cid in ids}
-    for i in range(0, len(ids), CHUNK):
-        chunk = ids[i:i + CHUNK]
-        people.update((cid, (gender, birth)) for cid, gender, birth in
-                      Cadre.objects.filter(pk__in=chunk).values_list("id", "gender", "birth_date"))
-        for cid, level, field, mode, year in (Education.objects.filter(cadre_id__in=chunk)
-                                              .order_by("cadre_id", "id")
-                                              .values_list("cadre_id", "level", "field", "mode", "year")):
+    holders = _held_at(on, unit_ids).values("cadre_id")
+    for cid, level, field, mode, year in (Education.objects.filter(cadre_id__in=holders)
+                                          .order_by("cadre_id", "id")
+                                          .values_list("cadre_id", "level", "field", "mode", "year")):
+        if cid in degrees:
             degrees[cid].append((level, field, mode, year))
 
     total = women = young = formal = 0
@@ -98,10 +99,7 @@ def structure_report(*, on: dt.date, unit_ids: set[str] | None = None) -> dict:
              "district": _group_row("Cấp huyện (đến 30/06/2025), cấp xã (từ 01/07/2025)")}
     bands = {key: 0 for key in AGE_BANDS}
     for cid in ids:
-        if cid not in people:
-            continue
-        gender, birth = people[cid]
-        group, level = body[cid]
+        group, level, gender, birth = body[cid]
         age = age_on(birth, on)
         is_woman = gender == "nu"
         is_young = age < YOUNG_AGE
