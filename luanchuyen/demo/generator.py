@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+from collections.abc import Callable
 
 from luanchuyen.demo import catalog as C
 from luanchuyen.demo import plans, records
@@ -65,12 +66,22 @@ def _birth_iso(birth: D, precision: str) -> str:
     return birth.isoformat()
 
 
-def generate_province(seed: int = 1, cadres: int | None = None) -> dict:
-    """A complete `luanchuyen/v1` document for Tỉnh Mẫu (see the module docstring)."""
+STAGES = ("Tổ chức bộ máy", "Đội ngũ ngày 12/03/2021", "Quá trình công tác đến nay", "Hồ sơ cán bộ")
+
+
+def generate_province(seed: int = 1, cadres: int | None = None, *,
+                      progress: Callable[[str, int, int], None] | None = None) -> dict:
+    """A complete `luanchuyen/v1` document for Tỉnh Mẫu (see the module docstring).
+
+    `progress(stage, done, total)`, when given, hears how far the generation got (Vietnamese stage names).
+    """
     if cadres is not None and cadres < 1:
         raise ValueError("Số cán bộ phải là số nguyên dương.")
+    report = progress or (lambda stage, done, total: None)
+    report(STAGES[0], 0, 1)
     clusters = 1 if cadres is None else max(1, math.ceil((cadres - CORE_CADRES) / CADRES_PER_CLUSTER))
     org = build_organization(clusters)
+    report(STAGES[0], 1, 1)
     rng = FastRandom(seed)
     sim_rng = FastRandom(rng.getrandbits(64))
     rec_rng = FastRandom(rng.getrandbits(64))
@@ -92,13 +103,17 @@ def generate_province(seed: int = 1, cadres: int | None = None) -> dict:
     quotas = seed_quotas(prov, len(d0_seats) - prov)
     cap = None if cadres is None else cadres - len(d0_seats)
     sim = Simulation(org, sim_rng, newcomer_cap=cap)
+    report(STAGES[1], 0, 1)
     sim.populate_d0(d0_seats, quotas)
+    report(STAGES[1], 1, 1)
     if cadres is None:
         assert len(d0_seats) == DEFAULT_BODY, len(d0_seats)
+    report(STAGES[2], 0, 1)
     sim.run()
     if cadres is not None and len(sim.persons) < cadres:
         _pad(sim, cadres)
 
+    report(STAGES[2], 1, 1)
     # ---- records around the careers
     n_disc = 5 if cadres is None else max(1, len(sim.persons) // 100)
     disc = records.disciplines(sim, rec_rng, n_disc, exclude=set())
@@ -118,7 +133,10 @@ def generate_province(seed: int = 1, cadres: int | None = None) -> dict:
     ids_taken: set[str] = set()
     rotation_intervals = {id(r["interval"]): r for r in sim.rotations}
     cadre_rows = []
+    step = max(1, len(sim.persons) // 100)
     for p in sim.persons:
+        if p.idx % step == 0:
+            report(STAGES[3], p.idx, len(sim.persons))
         final_rank = max(seat.post.rank for seat, _ in p.positions) if p.positions else 4
         ident = records.identity(p, rec_rng, names, ids_taken, final_rank)
         degrees = records.education(p, rec_rng)
@@ -154,6 +172,7 @@ def generate_province(seed: int = 1, cadres: int | None = None) -> dict:
             "health_certificate": iso(health.get(p.idx)),
             "exceptions": [{**e, "date": iso(e["date"])} for e in exceptions.get(p.idx, [])],
         })
+    report(STAGES[3], len(sim.persons), len(sim.persons))
     proposal_rows = []
     for prop in proposals:
         proposal_rows.append({

@@ -51,15 +51,17 @@ class Command(InterchangeCommand):
                 self.stdout.write(f"Cơ sở dữ liệu đã có {Cadre.objects.count()} cán bộ, {Unit.objects.count()} đơn vị, "
                                   f"{Post.objects.count()} vị trí: không tạo dữ liệu mẫu.")
             return
+        existing = Cadre.objects.count()
+        if existing and verbose:
+            self.stdout.write(f"Lưu ý: cơ sở dữ liệu đã có {existing} cán bộ; dữ liệu mẫu được ghi đè theo mã "
+                              "(cùng mã thì cập nhật), các bản ghi khác giữ nguyên.")
         actor = command_actor(user)
         started = time.monotonic()
         what = "tỉnh mẫu" if cadres is None else f"tỉnh mẫu {cadres:,} cán bộ".replace(",", ".")
-        if verbose and sys.stderr.isatty():
-            self.stderr.write(f"Đang tạo dữ liệu {what} (hạt giống {seed})…")
-        doc = generate_province(seed=seed, cadres=cadres)
-        generated = time.monotonic() - started
         try:
-            with ProgressBars() as progress:
+            with ProgressBars(enabled=verbose and sys.stderr.isatty()) as progress:
+                doc = generate_province(seed=seed, cadres=cadres, progress=progress)
+                generated = time.monotonic() - started
                 summary = import_document(doc, actor=actor, progress=progress, file_name=f"demo-data seed={seed}")
         except ImportRejected as e:  # the generator's document must be valid: say so plainly
             lines = "".join(f"\n- {p}" for p in e.problems[:20])
