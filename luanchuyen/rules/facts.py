@@ -495,6 +495,7 @@ class _Builder:
         # Equal records (the same evaluation, degree, planning entry… of many cadres) are built and
         # checked once and shared: the facts are immutable, so sharing them is safe.
         self.interned: dict[tuple, Any] = {}
+        self.refused_cadres: set[str] = set()
 
     def problem(self, list_: str, row: int | None, field: str, message: str) -> None:
         self.problems.append({"list": list_, "row": row, "field": field, "message": message})
@@ -699,8 +700,10 @@ class _Builder:
                 out[id_] = self.cadre(id_, raw, posts, titles, localities)
             except _Bad as e:
                 self.problem("cadres", row, e.field, e.message)
+                self.refused_cadres.add(id_)
             except (AttributeError, TypeError):
                 self.problem("cadres", row, "-", "dữ liệu không đúng cấu trúc (mỗi mục trong danh sách phải là một đối tượng)")
+                self.refused_cadres.add(id_)
         return out
 
     def cadre(self, id_: str, raw: Mapping, posts: Mapping[str, PostFacts], titles: Mapping[str, TitleFacts],
@@ -910,6 +913,8 @@ class _Builder:
                 continue
             try:
                 cadre_id = raw.get("cadre")
+                if cadre_id in self.refused_cadres:
+                    raise _Bad("cadre", f"cán bộ «{cadre_id}» có lỗi (xem danh sách cadres)")
                 if cadre_id not in cadres:
                     raise _Bad("cadre", f"không có cán bộ «{cadre_id}»")
                 purpose = raw.get("purpose")

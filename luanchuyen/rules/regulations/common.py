@@ -405,6 +405,7 @@ def check_non_local(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt)
     if not policy.value:
         return V.not_applicable("Tham số hiện hành không áp dụng chủ trương này.", policy)
     work = p("rotation.local_by_work_years")
+    used = (policy, work) if work.value else (policy,)     # the work-years extension is cited when a province uses it
     verdicts = []
     for post in required:
         if post.locality is None:
@@ -414,13 +415,13 @@ def check_non_local(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt)
     for post, local, why in verdicts:
         if local:
             return V.failed(f"Cán bộ là người địa phương của {locality_name(case.dataset, post.locality)} ({why}); "  # type: ignore[arg-type]
-                            f"chức danh {post.title.name} phải bố trí người không phải người địa phương.", policy, work)
+                            f"chức danh {post.title.name} phải bố trí người không phải người địa phương.", *used)
     for post, local, why in verdicts:
         if local is None:
             return V.needs_review(f"Chưa xác định được cán bộ có phải người địa phương của "
-                                  f"{locality_name(case.dataset, post.locality)} không ({why}).", policy, work)  # type: ignore[arg-type]
+                                  f"{locality_name(case.dataset, post.locality)} không ({why}).", *used)  # type: ignore[arg-type]
     post, _local, why = verdicts[0]
-    return V.passed(f"Không phải người địa phương: {why}; phù hợp chức danh {post.title.name}.", policy, work)
+    return V.passed(f"Không phải người địa phương: {why}; phù hợp chức danh {post.title.name}.", *used)
 
 
 # -- planning (PLAN-01, PLAN-03, PLAN-04, PLAN-07) shared by QĐ 50 and QĐ 377 ---------------------
