@@ -188,6 +188,8 @@ def parse_date(value: Any) -> dt.date:
 def _conv_str(f: Field, value: Any) -> str:
     if not isinstance(value, str):
         raise _Bad(f"phải là chuỗi ký tự, không phải {_describe(value)}")
+    if "\x00" in value:
+        raise _Bad("chứa ký tự NUL (\\x00), không lưu được")
     return value.strip()
 
 

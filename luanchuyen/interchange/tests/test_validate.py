@@ -216,3 +216,9 @@ def test_a_problem_reads_as_a_vietnamese_sentence():
     assert str(problem) == "Danh sách cadres, dòng 12, trường birth_date: ngày sinh '84' không đúng dạng"
     in_workbook = Problem("CanBo", 13, "Ngày sinh", "ngày sinh '84' không đúng dạng", workbook=True)
     assert str(in_workbook) == "Trang tính CanBo, dòng 13, cột Ngày sinh: ngày sinh '84' không đúng dạng"
+
+
+def test_a_nul_character_that_no_database_can_store_is_reported():
+    doc = build_document()
+    cadre(doc, "CB0001")["religion"] = "Không\x00"
+    assert where(validate_document(doc)) == {("cadres", 1, "religion")}
