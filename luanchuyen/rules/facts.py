@@ -40,6 +40,7 @@ PURPOSES = frozenset(("dao_tao", "khong_phai_nguoi_dia_phuong", "hai_nhiem_ky"))
 # Proposal extensions read by the follow-up rules (docs/rules.md, "Mở rộng đề xuất").
 ROTATION_EVALUATION_KINDS = frozenset(("hang_nam", "tu_kiem_diem", "noi_den_ket_thuc", "cap_quyet_dinh"))
 PLACEMENT_KINDS = frozenset(("on_dinh_noi_den", "tro_ve_noi_cu", "noi_khac"))
+PLACEMENT_TEXT_ONLY = "van_ban"        # docs/interchange.md: placement is free text unless structured
 
 PURPOSE_TEXT = {
     "dao_tao": "đào tạo, rèn luyện",
@@ -127,11 +128,11 @@ class PostFacts:
 class PositionFacts:
     post: PostFacts
     start: dt.date | None
-    end: dt.date | None                # last day; None = still held
+    end: dt.date | None                # exclusive (docs/interchange.md: intervals [start, end)); None = still held
     concurrent: bool
 
     def held_on(self, t: dt.date) -> bool:
-        return (self.start is None or self.start <= t) and (self.end is None or t <= self.end)
+        return (self.start is None or self.start <= t) and (self.end is None or t < self.end)
 
 
 @frozen_dataclass
@@ -309,9 +310,10 @@ class RotationEvaluationFacts:
 
 @frozen_dataclass
 class PlacementFacts:
-    kind: str                  # on_dinh_noi_den | tro_ve_noi_cu | noi_khac
+    kind: str                  # on_dinh_noi_den | tro_ve_noi_cu | noi_khac | van_ban (free text only)
     decision: str | None
     date: dt.date | None
+    text: str | None = None
 
 
 @frozen_dataclass
@@ -417,7 +419,7 @@ _fromisoformat = dt.date.fromisoformat
 
 
 def _date(value: Any, field: str) -> dt.date | None:
-    if value is None:
+    if value is None or value == "":
         return None
     if value.__class__ is str and len(value) == 10:
         try:
@@ -430,7 +432,7 @@ def _date(value: Any, field: str) -> dt.date | None:
 
 
 def _enum(value: Any, allowed: frozenset | tuple, field: str) -> str | None:
-    if value is None:
+    if value is None or value == "":
         return None
     if value not in allowed:
         raise _Bad(field, f"giá trị «{value}» không hợp lệ (cho phép: {', '.join(sorted(allowed))})")
@@ -438,7 +440,7 @@ def _enum(value: Any, allowed: frozenset | tuple, field: str) -> str | None:
 
 
 def _int(value: Any, field: str) -> int | None:
-    if value is None:
+    if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, int):
         raise _Bad(field, f"«{value}» phải là số nguyên")
@@ -446,7 +448,7 @@ def _int(value: Any, field: str) -> int | None:
 
 
 def _number(value: Any, field: str) -> float | None:
-    if value is None:
+    if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _Bad(field, f"«{value}» phải là số")
@@ -454,7 +456,7 @@ def _number(value: Any, field: str) -> float | None:
 
 
 def _bool(value: Any, field: str) -> bool:
-    if value is None:
+    if value is None or value == "":
         return False
     if not isinstance(value, bool):
         raise _Bad(field, f"«{value}» phải là true hoặc false")
@@ -472,7 +474,7 @@ def _list(value: Any, field: str) -> list:
 
 
 def _str(value: Any, field: str) -> str | None:
-    if value is None:
+    if value is None or value == "":
         return None
     if not isinstance(value, str):
         raise _Bad(field, f"«{value}» phải là chuỗi ký tự")
@@ -711,10 +713,10 @@ class _Builder:
         # Written for speed (the application checks 100,000 cadres at a time): empty lists are
         # skipped without building anything, dates are parsed inline.
         get = raw.get
-        gender = get("gender")
+        gender = get("gender") or None
         if gender is not None and gender not in GENDERS:
             raise _Bad("gender", f"giới tính «{gender}» phải là nam hoặc nu")
-        birth_raw = get("birth_date")
+        birth_raw = get("birth_date") or None
         birth = None
         if birth_raw is not None:
             birth = _BIRTH_CACHE.get(birth_raw)
@@ -725,7 +727,7 @@ class _Builder:
                     raise _Bad("birth_date", str(e)) from None
                 if len(_BIRTH_CACHE) < 100_000:
                     _BIRTH_CACHE[birth_raw] = birth
-        birthplace, hometown = get("birthplace"), get("hometown")
+        birthplace, hometown = get("birthplace") or None, get("hometown") or None
         if birthplace is not None and birthplace not in localities:
             raise _Bad("birthplace", f"không có địa phương «{birthplace}»")
         if hometown is not None and hometown not in localities:
@@ -771,7 +773,9 @@ class _Builder:
                     term = item.get("term")
                     term_start, term_end = _term(term, "planning.term")
                     group = item.get("group")
-                    if group is not None and group not in (1, 2):
+                    if group is None or group == "":
+                        group = 1                      # docs/interchange.md: group defaults to 1
+                    elif group not in (1, 2):
                         raise _Bad("planning.group", "nhóm quy hoạch phải là 1 hoặc 2")
                     fact = interned[key] = PlanningFacts(title, term, term_start, term_end, group,
                                                          _date(item.get("approved"), "planning.approved"),
@@ -921,7 +925,7 @@ class _Builder:
                 if purpose not in PURPOSES:
                     raise _Bad("purpose", f"mục đích «{purpose}» không hợp lệ (cho phép: {', '.join(sorted(PURPOSES))})")
                 from_post = None
-                if raw.get("from_post") is not None:
+                if raw.get("from_post") not in (None, ""):
                     from_post = posts.get(raw["from_post"])
                     if from_post is None:
                         raise _Bad("from_post", f"không có vị trí «{raw['from_post']}»")
@@ -939,7 +943,7 @@ class _Builder:
                 end = _date(raw.get("end"), "end")
                 if end is not None and end <= start:
                     raise _Bad("end", "ngày kết thúc phải sau ngày bắt đầu")
-                plan_id = raw.get("plan")
+                plan_id = raw.get("plan") or None
                 if plan_id is not None and plan_id not in plans:
                     raise _Bad("plan", f"không có kế hoạch «{plan_id}»")
                 out.append(ProposalFacts(
@@ -978,10 +982,12 @@ def _missing(field: str) -> Any:
 
 
 def _placement(raw: Any) -> PlacementFacts | None:
-    if raw is None:
+    if raw is None or raw == "":
         return None
     if isinstance(raw, str):
-        return PlacementFacts(_enum(raw, PLACEMENT_KINDS, "placement") or raw, None, None)
+        if raw in PLACEMENT_KINDS:
+            return PlacementFacts(raw, None, None)
+        return PlacementFacts(PLACEMENT_TEXT_ONLY, None, None, raw)
     if not isinstance(raw, Mapping):
         raise _Bad("placement", "phải là mã phương án hoặc đối tượng {kind, decision, date}")
     kind = _enum(raw.get("kind"), PLACEMENT_KINDS, "placement.kind")

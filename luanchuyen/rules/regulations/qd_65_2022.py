@@ -95,7 +95,7 @@ def d1_k4_no_new_titles(case, t, p):
         for cadre, position in dataset.occupants(post.id):
             if cadre.id == own_id:
                 continue
-            if (position.start is not None and position.start > t) or (position.end is not None and position.end < t):
+            if (position.start is not None and position.start > t) or (position.end is not None and position.end <= t):
                 continue
             leaving = False
             for other in by_cadre.get(cadre.id, ()):
@@ -204,6 +204,10 @@ def d10_stable_placement(case, t, p):
     placement = proposal.placement
     if placement is None:
         return _ROT12.not_applicable("Chưa có quyết định bố trí sau luân chuyển.", rule_param)
+    if placement.kind == "van_ban":
+        return _ROT12.needs_review(f"Phương án bố trí sau luân chuyển chỉ ghi bằng văn bản («{placement.text}»); cần xác "
+                                   "định có phải quyết định bố trí ổn định tại nơi đến không, số và ngày quyết định.",
+                                   rule_param)
     if placement.kind != "on_dinh_noi_den":
         return _ROT12.not_applicable(f"Phương án sau luân chuyển: {_PLACEMENT_TEXT[placement.kind]}.", rule_param)
     if placement.date is None:

@@ -92,3 +92,23 @@ def test_rotation_status_follows_the_rotation_and_the_stable_placement_decision(
     assert rotation_status(proposal, D(2025, 12, 31)) == "chua_bat_dau"
     assert rotation_status(proposal, D(2027, 1, 1)) == "dang_luan_chuyen"
     assert rotation_status(proposal, D(2028, 6, 1)) == "bo_tri_on_dinh"
+
+
+def test_blank_strings_mean_unknown_as_in_the_interchange_format() -> None:
+    doc = base_document()
+    doc["cadres"][0].update(health_certificate="", religion="", birthplace="", political_theory="")
+    doc["proposals"][0].update(from_post="", plan="", placement="")
+    dataset = facts_from_document(doc)
+    cadre, proposal = dataset.cadres["CB_MAU"], dataset.proposals[0]
+    assert (cadre.health_certificate, cadre.religion, cadre.birthplace, cadre.political_theory) == (None,) * 4
+    assert (proposal.from_post, proposal.plan_id, proposal.placement) == (None, None, None)
+
+
+def test_a_position_ends_before_its_end_date_so_the_next_may_start_that_day() -> None:
+    doc = base_document()
+    doc["cadres"][0]["positions"] = [
+        {"post": "P_PGD_STC", "start": "2012-01-01", "end": "2019-05-01", "concurrent": False},
+        {"post": "P_PB_BTC", "start": "2019-05-01", "end": None, "concurrent": False}]
+    cadre = facts_from_document(doc).cadres["CB_MAU"]
+    assert cadre.position_at(D(2019, 4, 30)).post.id == "P_PGD_STC"
+    assert cadre.position_at(D(2019, 5, 1)).post.id == "P_PB_BTC"
