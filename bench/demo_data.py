@@ -9,6 +9,7 @@ file. Migrations run first. Then the structure report at 12/03/2021 on the loade
     psql -h 127.0.0.1 -U postgres -c 'create database lc_demo_bench'
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/lc_demo_bench .venv/bin/python bench/demo_data.py
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,19 +59,28 @@ def main() -> int:
     generate_s = time.perf_counter() - t
     sizes = {k: len(v) for k, v in doc.items() if isinstance(v, list)}
     positions = sum(len(c["positions"]) for c in doc["cadres"])
-    print(f"generate_province(cadres={args.cadres}): {generate_s:.1f} s — {sizes}, {positions} positions", flush=True)
+    print(
+        f"generate_province(cadres={args.cadres}): {generate_s:.1f} s — {sizes}, {positions} positions",
+        flush=True,
+    )
 
     t = time.perf_counter()
     summary = import_document(doc, file_name="bench/demo_data.py")
     load_s = time.perf_counter() - t
-    print(f"import_document: {load_s:.1f} s — {summary.as_dict()['cadres'] if 'cadres' in summary.as_dict() else ''}",
-          flush=True)
+    print(
+        f"import_document: {load_s:.1f} s — {summary.as_dict().get('cadres', '')}",
+        flush=True,
+    )
 
     t = time.perf_counter()
     report = structure_report(on=dt.date(2021, 3, 12))
     report_s = time.perf_counter() - t
-    print(f"structure_report(on=2021-03-12): {report_s:.1f} s — {report['total']} cán bộ, {report['women']} nữ, "
-          f"{report['young']} trẻ, chính quy {report['formal_training_pct']}%", flush=True)
+    print(
+        f"structure_report(on=2021-03-12): {report_s:.1f} s — {report['total']} cán bộ, "
+        f"{report['women']} nữ, "
+        f"{report['young']} trẻ, chính quy {report['formal_training_pct']}%",
+        flush=True,
+    )
     print(f"TỔNG (tạo + nạp): {generate_s + load_s:.1f} s")
     if tmp is not None:
         tmp.cleanup()

@@ -15,12 +15,14 @@ Invariants (checked by the tests on the output): a seat holds at most one cadre 
 primary positions never overlap ([start, end) intervals, end = next start); each position lies inside
 its post's validity; ranks never fall along a cadre's primary positions.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import heapq
 import random
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
 from luanchuyen.demo import catalog as C
 from luanchuyen.demo.org import TRACK_RANK, Organization, PostSpec, Seat
@@ -32,9 +34,22 @@ DAY = dt.timedelta(days=1)
 # previous track -> weight, for a cadre now in track T (backward histories and promotions)
 PRED: dict[str, list[tuple[str, float]]] = {
     "tu_head7": [("prov_head6", 0.45), ("h_bt6", 0.35), ("prov_dep5", 0.2)],
-    "prov_head6": [("prov_dep5", 0.55), ("h_bt6", 0.12), ("h_pbt5", 0.13), ("sn_head5", 0.05), ("prov_head6", 0.15)],
-    "prov_dep5": [("sub4", 0.3), ("h_pct4", 0.15), ("h_uv4", 0.15), ("sn_dep4", 0.1), ("ubkt4", 0.05),
-                  ("prov_dep5", 0.1), ("h_pbt5", 0.15)],
+    "prov_head6": [
+        ("prov_dep5", 0.55),
+        ("h_bt6", 0.12),
+        ("h_pbt5", 0.13),
+        ("sn_head5", 0.05),
+        ("prov_head6", 0.15),
+    ],
+    "prov_dep5": [
+        ("sub4", 0.3),
+        ("h_pct4", 0.15),
+        ("h_uv4", 0.15),
+        ("sn_dep4", 0.1),
+        ("ubkt4", 0.05),
+        ("prov_dep5", 0.1),
+        ("h_pbt5", 0.15),
+    ],
     "sn_head5": [("sn_dep4", 0.55), ("prov_dep5", 0.2), ("sub4", 0.25)],
     "sn_dep4": [("sub4", 0.6), ("sn_dep4", 0.4)],
     "ubkt4": [("h_uv4", 0.7), ("sub4", 0.3)],
@@ -47,9 +62,21 @@ PRED: dict[str, list[tuple[str, float]]] = {
     "x_pbt5": [("x_pbt5", 0.3), ("prov_dep5", 0.3), ("sub4", 0.4)],
 }
 # probability that the previous post was outside the body (a newcomer / the start of a history)
-P_ENTRY = {"tu_head7": 0.05, "prov_head6": 0.1, "prov_dep5": 0.55, "sn_head5": 0.35, "sn_dep4": 0.85,
-           "ubkt4": 0.6, "sub4": 0.85, "h_bt6": 0.05, "h_pbt5": 0.25, "h_pct4": 0.6, "h_uv4": 0.85,
-           "x_bt6": 0.1, "x_pbt5": 0.5}
+P_ENTRY = {
+    "tu_head7": 0.05,
+    "prov_head6": 0.1,
+    "prov_dep5": 0.55,
+    "sn_head5": 0.35,
+    "sn_dep4": 0.85,
+    "ubkt4": 0.6,
+    "sub4": 0.85,
+    "h_bt6": 0.05,
+    "h_pbt5": 0.25,
+    "h_pct4": 0.6,
+    "h_uv4": 0.85,
+    "x_bt6": 0.1,
+    "x_pbt5": 0.5,
+}
 # age at 12/03/2021 (years) by rank: (low, high, mode)
 AGE_BY_RANK = {7: (51, 59.9, 57.5), 6: (46, 59.9, 56), 5: (41.5, 59.5, 54), 4: (40.3, 59, 52)}
 PROVINCIAL = ("tu_head7", "prov_head6", "prov_dep5", "sn_head5", "sn_dep4", "ubkt4", "sub4")
@@ -61,9 +88,9 @@ class Person:
     gender: str
     birth: D
     precision: str
-    retire: D                       # pension start = the day the cadre's posts end
+    retire: D  # pension start = the day the cadre's posts end
     late: bool = False
-    rm: int = 0                     # retirement month as year * 12 + month - 1
+    rm: int = 0  # retirement month as year * 12 + month - 1
     birth_district: int | None = None
     home_commune: str | None = None
     home_district: int | None = None
@@ -73,15 +100,15 @@ class Person:
     field: str = "khac"
     formal: bool = True
     entry: D | None = None
-    degree_cap: int = 2020          # degrees are obtained no later than this year
-    positions: list = dc_field(default_factory=list)   # (seat, interval [start, end, idx]) in time order
+    degree_cap: int = 2020  # degrees are obtained no later than this year
+    positions: list = dc_field(default_factory=list)  # (seat, interval [start, end, idx]) in time order
     seat: Seat | None = None
     since: D | None = None
     active: bool = False
     locked: bool = False
     in_d0: bool = False
     exceptions: list = dc_field(default_factory=list)
-    left: str = ""                  # why the cadre left the body ("nghi_huu", "nd178", "chuyen_cong_tac")
+    left: str = ""  # why the cadre left the body ("nghi_huu", "nd178", "chuyen_cong_tac")
 
     def months_left(self, on: D) -> int:
         """Whole calendar months from the month of `on` to the retirement month (DOMAIN.md §6)."""
@@ -159,8 +186,9 @@ def seed_quotas(prov: int, district: int) -> D0Quotas:
     """Seed 001's figures for a body of `prov` + `district` cadres (338 = 230 + 108 in the demo)."""
     total = prov + district
     if (prov, district) == (230, 108):
-        # "45 cán bộ nữ … (sở, ngành, đơn vị trực thuộc tỉnh: 27 đồng chí; cấp huyện: 18 đồng chí), 8 cán bộ trẻ
-        # dưới 40 tuổi … (nữ: 2 đồng chí; sở, ngành, đơn vị trực thuộc tỉnh: 7 đồng chí; cấp huyện: 1 đồng chí)"
+        # seed 001: "45 cán bộ nữ … (sở, ngành, đơn vị trực thuộc tỉnh: 27 đồng chí; cấp huyện: 18 đồng
+        # chí), 8 cán bộ trẻ dưới 40 tuổi … (nữ: 2 đồng chí; sở, ngành, đơn vị trực thuộc tỉnh: 7 đồng chí;
+        # cấp huyện: 1 đồng chí)"
         women_p, women_d, young_p, young_d, young_w = 27, 18, 7, 1, 2
     else:
         women_p, women_d = round(prov * 27 / 230), round(district * 18 / 108)
@@ -199,8 +227,9 @@ class Simulation:
         self.newcomers = 0
         self.pools: dict[tuple[str, int], IndexedList] = {}
         self.rotations: list[dict] = []
-        self.unit_female = {u["id"]: (u["staff_female"] / u["staff_total"] if u["staff_total"] else 0.0)
-                            for u in org.units}
+        self.unit_female = {
+            u["id"]: (u["staff_female"] / u["staff_total"] if u["staff_total"] else 0.0) for u in org.units
+        }
         self.posts_by_track: dict[str, list[PostSpec]] = {}
         self.posts_by_track_agency: dict[tuple[str, str], list[PostSpec]] = {}
         self.posts_by_track_district: dict[tuple[str, int], list[PostSpec]] = {}
@@ -259,7 +288,13 @@ class Simulation:
             self._place_of_birth(p, self.district_cluster.get(post.district, 0))
         # last resort: born elsewhere
         place = self.org.out_of_province[0]
-        p.birth_district, p.birthplace, p.hometown, p.home_commune, p.home_district = None, place, place, None, None
+        p.birth_district, p.birthplace, p.hometown, p.home_commune, p.home_district = (
+            None,
+            place,
+            place,
+            None,
+            None,
+        )
 
     def new_person(self, gender: str, birth: D, *, late: bool = False, ethnicity: str = "Kinh") -> Person:
         rng = self.rng
@@ -269,8 +304,15 @@ class Simulation:
             birth = birth.replace(day=1)
         elif precision == "y":
             birth = D(birth.year, 1, 1)
-        p = Person(idx=len(self.persons), gender=gender, birth=birth, precision=precision, retire=birth, late=late,
-                   ethnicity=ethnicity)
+        p = Person(
+            idx=len(self.persons),
+            gender=gender,
+            birth=birth,
+            precision=precision,
+            retire=birth,
+            late=late,
+            ethnicity=ethnicity,
+        )
         p.set_retirement()
         self.persons.append(p)
         return p
@@ -349,25 +391,25 @@ class Simulation:
         women: set[int] = set()
         youth = [s for s in prov if s.post.slug == "tinh_doan" and s.post.cluster == 0]
         youth.sort(key=lambda s: (s.post.track != "prov_head6", s.idx))
-        for s in youth[:quotas.young_prov]:
+        for s in youth[: quotas.young_prov]:
             young.add(s.idx)
         others = [s for s in prov if s.post.track in ("prov_dep5", "sub4", "sn_dep4") and s.idx not in young]
         rng.shuffle(others)
-        for s in others[:max(0, quotas.young_prov - len(young))]:
+        for s in others[: max(0, quotas.young_prov - len(young))]:
             young.add(s.idx)
         dyoung = [s for s in dist if s.post.track in ("h_uv4", "h_pct4")]
         rng.shuffle(dyoung)
-        for s in dyoung[:quotas.young_district]:
+        for s in dyoung[: quotas.young_district]:
             young.add(s.idx)
         young_prov = [s for s in prov if s.idx in young]
         rng.shuffle(young_prov)
         # one of the young women is a phó bí thư of the Tỉnh đoàn, the others anywhere
         young_prov.sort(key=lambda s: not (s.post.slug == "tinh_doan" and s.post.track == "prov_dep5"))
         young_prov = young_prov[:1] + young_prov[2:] + young_prov[1:2] if len(young_prov) > 2 else young_prov
-        for s in young_prov[:quotas.young_women]:
+        for s in young_prov[: quotas.young_women]:
             women.add(s.idx)
         forced = [s for s in prov if s.post.slug == "hoi_phu_nu" and s.idx not in young]
-        for s in forced[:max(0, quotas.women_prov - len(women))]:
+        for s in forced[: max(0, quotas.women_prov - len(women))]:
             women.add(s.idx)
         self._weighted_women(prov, young, women, quotas.women_prov)
         self._weighted_women(dist, young, women, quotas.women_district)
@@ -413,7 +455,7 @@ class Simulation:
                 w *= 1.3
             keyed.append((rng.random() ** (1.0 / w), s.idx))
         keyed.sort(reverse=True)
-        for _key, idx in keyed[:max(0, target - have)]:
+        for _key, idx in keyed[: max(0, target - have)]:
             women.add(idx)
 
     def _d0_birth(self, seat: Seat, gender: str, young: bool) -> D:
@@ -449,8 +491,12 @@ class Simulation:
         rng = self.rng
         order = list(range(len(people)))
         # formal: the young first (seed 001 II.3 asks for "đại học chính quy"), then the younger, with noise
-        order.sort(key=lambda i: (not (people[i].age_on(C.SCHEME_DATE) < 40),
-                                  -(people[i].birth.year + rng.random() * 14)))
+        order.sort(
+            key=lambda i: (
+                not (people[i].age_on(C.SCHEME_DATE) < 40),
+                -(people[i].birth.year + rng.random() * 14),
+            )
+        )
         for rank, i in enumerate(order):
             people[i].formal = rank < quotas.formal
         remaining = dict(quotas.fields)
@@ -586,8 +632,9 @@ class Simulation:
         post = seat.post
         preds = [(tr, w) for tr, w in PRED[post.track] if TRACK_RANK[tr] <= post.rank]
         if post.track in ("prov_head6", "sn_head5", "tu_head7") and rng.random() < 0.5:
-            for dep in self.posts_by_track_agency.get(("prov_dep5", post.agency), []) + \
-                    self.posts_by_track_agency.get(("sn_dep4", post.agency), []):
+            for dep in self.posts_by_track_agency.get(
+                ("prov_dep5", post.agency), []
+            ) + self.posts_by_track_agency.get(("sn_dep4", post.agency), []):
                 for s in dep.seats:
                     if s.holder is not None and self.eligible(self.persons[s.holder], seat, t):
                         self.move(self.persons[s.holder], seat, t)
@@ -608,8 +655,13 @@ class Simulation:
 
     def run(self) -> None:
         self.push(C.REFORM_START, 0, "reform", None)
-        for when, kind in ((D(2022, 1, 4), "dep_swap"), (D(2022, 1, 4), "dep_swap"), (D(2022, 2, 15), "young_swap"),
-                           (D(2022, 3, 1), "head_bi_thu_swap"), (D(2022, 4, 1), "head_swap")):
+        for when, kind in (
+            (D(2022, 1, 4), "dep_swap"),
+            (D(2022, 1, 4), "dep_swap"),
+            (D(2022, 2, 15), "young_swap"),
+            (D(2022, 3, 1), "head_bi_thu_swap"),
+            (D(2022, 4, 1), "head_swap"),
+        ):
             self.push(when, 2, kind, None)
         while self.events:
             t, _prio, _seq, kind, payload = heapq.heappop(self.events)
@@ -651,10 +703,16 @@ class Simulation:
         rng = self.rng
         young = kind == "young_swap"
         if kind in ("dep_swap", "young_swap"):
-            a_list = [p for p in self._cluster0_holders("prov_dep5") if p.months_left(t) >= 120
-                      and (p.age_on(t) < 40) == young and (t - p.since).days >= 365]
-            b_list = [p for p in self._cluster0_holders("h_pbt5") if p.months_left(t) >= 120
-                      and (t - p.since).days >= 365]
+            a_list = [
+                p
+                for p in self._cluster0_holders("prov_dep5")
+                if p.months_left(t) >= 120 and (p.age_on(t) < 40) == young and (t - p.since).days >= 365
+            ]
+            b_list = [
+                p
+                for p in self._cluster0_holders("h_pbt5")
+                if p.months_left(t) >= 120 and (t - p.since).days >= 365
+            ]
             purposes = ("dao_tao", "dao_tao")
             months = 36
         elif kind == "head_bi_thu_swap":
@@ -663,10 +721,16 @@ class Simulation:
             purposes = ("khong_phai_nguoi_dia_phuong", None)
             months = 48
         else:
-            a_list = [p for p in self._cluster0_holders("prov_head6") if p.months_left(t) >= 60
-                      and (t - p.since).days >= 96 * 30]
-            b_list = [p for p in self._cluster0_holders("prov_head6") if p.months_left(t) >= 60
-                      and (t - p.since).days >= 96 * 30]
+            a_list = [
+                p
+                for p in self._cluster0_holders("prov_head6")
+                if p.months_left(t) >= 60 and (t - p.since).days >= 96 * 30
+            ]
+            b_list = [
+                p
+                for p in self._cluster0_holders("prov_head6")
+                if p.months_left(t) >= 60 and (t - p.since).days >= 96 * 30
+            ]
             purposes = ("hai_nhiem_ky", "hai_nhiem_ky")
             months = 36
         rng.shuffle(a_list)
@@ -698,9 +762,19 @@ class Simulation:
         end = add_months(t, months)
         pair = []
         for p, frm, to, purpose in ((a, sa, sb, purpose_a), (b, sb, sa, purpose_b)):
-            rot = {"cadre": p.idx, "purpose": purpose, "from_post": frm.post.id, "to_posts": [to.post.id],
-                   "to_seat": to, "home_seat": frm, "start": t, "end": end, "actual_end": None, "placement": "",
-                   "interval": p.positions[-1][1]}
+            rot = {
+                "cadre": p.idx,
+                "purpose": purpose,
+                "from_post": frm.post.id,
+                "to_posts": [to.post.id],
+                "to_seat": to,
+                "home_seat": frm,
+                "start": t,
+                "end": end,
+                "actual_end": None,
+                "placement": "",
+                "interval": p.positions[-1][1],
+            }
             if to.concurrent_post:
                 rot["to_posts"].append(to.concurrent_post)
             self.rotations.append(rot)
@@ -725,8 +799,10 @@ class Simulation:
             self.assign(b, rb["home_seat"], t)
             for rot, seat in ((ra, ra["home_seat"]), (rb, rb["home_seat"])):
                 rot["actual_end"] = t
-                rot["placement"] = (f"Trở về đơn vị cũ: {self.org.title_names[seat.post.title]}, "
-                                    f"{self.org.unit_names[seat.post.unit]}")
+                rot["placement"] = (
+                    f"Trở về đơn vị cũ: {self.org.title_names[seat.post.title]}, "
+                    f"{self.org.unit_names[seat.post.unit]}"
+                )
             return
         for rot, p in ((ra, a), (rb, b)):
             self._end_rotation(p, t, None, rot)
@@ -742,13 +818,19 @@ class Simulation:
         rot["actual_end"] = t
         if placement is None:
             seat = p.seat
-            placement = (f"Bố trí ổn định tại nơi đến: {self.org.title_names[seat.post.title]}, "
-                         f"{self.org.unit_names[seat.post.unit]}") if seat else "Kết thúc luân chuyển"
+            placement = (
+                (
+                    f"Bố trí ổn định tại nơi đến: {self.org.title_names[seat.post.title]}, "
+                    f"{self.org.unit_names[seat.post.unit]}"
+                )
+                if seat
+                else "Kết thúc luân chuyển"
+            )
         rot["placement"] = placement
         if p.locked:
             self.unlock(p)
 
-    # ------------------------------------------------------------------ 01/07/2025: communes replace districts
+    # ------------------------------------------------------- 01/07/2025: communes replace districts
     def _reform(self, t: D) -> None:
         rng = self.rng
         for cluster in range(self.org.clusters):
@@ -765,19 +847,27 @@ class Simulation:
         for p in district_people:
             self.leave(p, t)
         bt_seats = [s for post in self.posts_by_track_cluster.get(("x_bt6", cluster), []) for s in post.seats]
-        pbt_seats = [s for post in self.posts_by_track_cluster.get(("x_pbt5", cluster), []) for s in post.seats]
+        pbt_seats = [
+            s for post in self.posts_by_track_cluster.get(("x_pbt5", cluster), []) for s in post.seats
+        ]
         if cluster == 0:
             # kept open for the 2026 rotation plan (its destinations): 2 bí thư, 3 phó bí thư – chủ tịch UBND,
             # 1 phó bí thư
-            for s in bt_seats[3:4] + bt_seats[11:12] + [s for s in pbt_seats if s.k == 0][5:17:5] + \
-                    [s for s in pbt_seats if s.k == 1][20:21]:
+            for s in (
+                bt_seats[3:4]
+                + bt_seats[11:12]
+                + [s for s in pbt_seats if s.k == 0][5:17:5]
+                + [s for s in pbt_seats if s.k == 1][20:21]
+            ):
                 s.reserved = True
         placed: set[int] = set()
         by_track: dict[str, list[Person]] = {}
         for p in district_people:
             by_track.setdefault(p.positions[-1][0].post.track, []).append(p)
 
-        def take(seats: list[Seat], candidates: list[Person], *, min_months: int, exception: bool = False) -> None:
+        def take(
+            seats: list[Seat], candidates: list[Person], *, min_months: int, exception: bool = False
+        ) -> None:
             candidates = [p for p in candidates if p.idx not in placed and p.months_left(t) >= min_months]
             for s in seats:
                 if s.holder is not None or s.reserved:
@@ -791,9 +881,14 @@ class Simulation:
                     self.assign(p, s, t)
                     placed.add(p.idx)
                     if local:
-                        p.exceptions.append({"rule": "ROT-16", "decision": f"{rng.randint(1100, 1400)}-QĐ/TU",
-                                             "date": D(2025, 6, rng.randint(20, 28)),
-                                             "approved_by": "Ban Thường vụ Tỉnh ủy"})
+                        p.exceptions.append(
+                            {
+                                "rule": "ROT-16",
+                                "decision": f"{rng.randint(1100, 1400)}-QĐ/TU",
+                                "date": D(2025, 6, rng.randint(20, 28)),
+                                "approved_by": "Ban Thường vụ Tỉnh ủy",
+                            }
+                        )
                     break
 
         bts = by_track.get("h_bt6", [])
@@ -812,13 +907,25 @@ class Simulation:
         take(bt_seats, bts, min_months=6)
         take(bt_seats, pbts, min_months=60)
         # a few provincial deputies and heads go down to lead communes
-        prov = [p for p in self._cluster0_holders("prov_dep5") + self._cluster0_holders("prov_head6")
-                if p.months_left(t) >= 60] if cluster == 0 else []
+        prov = (
+            [
+                p
+                for p in self._cluster0_holders("prov_dep5") + self._cluster0_holders("prov_head6")
+                if p.months_left(t) >= 60
+            ]
+            if cluster == 0
+            else []
+        )
         rng.shuffle(prov)
         for s in bt_seats:
             if s.holder is None and not s.reserved:
                 for p in prov:
-                    if p.active and p.seat is not None and p.seat.post.side == "tinh" and not self.is_local(p, s.post):
+                    if (
+                        p.active
+                        and p.seat is not None
+                        and p.seat.post.side == "tinh"
+                        and not self.is_local(p, s.post)
+                    ):
                         self.move(p, s, t)
                         prov.remove(p)
                         break
@@ -859,8 +966,10 @@ class Simulation:
                 self._end_rotation(self.persons[partner["cadre"]], t, None, partner)
             rot["actual_end"] = t
             if p.seat is not None:
-                rot["placement"] = (f"Kết thúc do sắp xếp đơn vị hành chính; bố trí "
-                                    f"{self.org.title_names[p.seat.post.title]}, {self.org.unit_names[p.seat.post.unit]}")
+                rot["placement"] = (
+                    f"Kết thúc do sắp xếp đơn vị hành chính; bố trí "
+                    f"{self.org.title_names[p.seat.post.title]}, {self.org.unit_names[p.seat.post.unit]}"
+                )
             else:
                 rot["placement"] = "Kết thúc do sắp xếp đơn vị hành chính"
             self.unlock(p)

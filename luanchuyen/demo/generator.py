@@ -22,6 +22,7 @@ latest year. "Young": completed years of age below 40 on the date.
 body on 12/03/2021), with as many copies of the district level and of the units under the departments
 as the number needs.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -69,8 +70,9 @@ def _birth_iso(birth: D, precision: str) -> str:
 STAGES = ("Tổ chức bộ máy", "Đội ngũ ngày 12/03/2021", "Quá trình công tác đến nay", "Hồ sơ cán bộ")
 
 
-def generate_province(seed: int = 1, cadres: int | None = None, *,
-                      progress: Callable[[str, int, int], None] | None = None) -> dict:
+def generate_province(
+    seed: int = 1, cadres: int | None = None, *, progress: Callable[[str, int, int], None] | None = None
+) -> dict:
     """A complete `luanchuyen/v1` document for Tỉnh Mẫu (see the module docstring).
 
     `progress(stage, done, total)`, when given, hears how far the generation got (Vietnamese stage names).
@@ -123,7 +125,9 @@ def generate_province(seed: int = 1, cadres: int | None = None, *,
     planning = records.planning(sim, rec_rng, disc)
     health = _health(sim, rec_rng)
     exceptions: dict[int, list[dict]] = {p.idx: list(p.exceptions) for p in sim.persons if p.exceptions}
-    proposals = plans.finished_plan(sim) + plans.plan_2026(sim, rec_rng, blocked, planning, exceptions, health)
+    proposals = plans.finished_plan(sim) + plans.plan_2026(
+        sim, rec_rng, blocked, planning, exceptions, health
+    )
 
     # ---- assemble
     iso = _iso_cache()
@@ -140,47 +144,85 @@ def generate_province(seed: int = 1, cadres: int | None = None, *,
         final_rank = max(seat.post.rank for seat, _ in p.positions) if p.positions else 4
         ident = records.identity(p, rec_rng, names, ids_taken, final_rank)
         degrees = records.education(p, rec_rng)
-        trainings = records.courses(p, ident["political_theory"], ident["state_management"], final_rank, rec_rng)
+        trainings = records.courses(
+            p, ident["political_theory"], ident["state_management"], final_rank, rec_rng
+        )
         bad_years = {d["decided"].year: "ht" for d in disc.get(p.idx, [])}
         positions = []
         appointments = []
         for seat, interval in p.positions:
             start, end = interval[0], interval[1]
-            positions.append({"post": seat.post.id, "start": iso(start), "end": iso(end), "concurrent": False})
+            positions.append(
+                {"post": seat.post.id, "start": iso(start), "end": iso(end), "concurrent": False}
+            )
             if seat.concurrent_post:
-                positions.append({"post": seat.concurrent_post, "start": iso(start), "end": iso(end),
-                                  "concurrent": True})
-            appointments.extend(_appointments(seat, start, end, rotation_intervals.get(id(interval)), rec_rng, iso))
+                positions.append(
+                    {"post": seat.concurrent_post, "start": iso(start), "end": iso(end), "concurrent": True}
+                )
+            appointments.extend(
+                _appointments(seat, start, end, rotation_intervals.get(id(interval)), rec_rng, iso)
+            )
         positions.sort(key=lambda r: (r["start"], r["concurrent"], r["post"]))
-        cadre_rows.append({
-            "id": cid[p.idx], "full_name": ident["full_name"], "other_name": None, "gender": p.gender,
-            "birth_date": _birth_iso(p.birth, p.precision), "birthplace": p.birthplace, "hometown": p.hometown,
-            "ethnicity": p.ethnicity, "religion": ident["religion"], "citizen_id": ident["citizen_id"],
-            "party_joined": iso(ident["party_joined"]), "party_official": iso(ident["party_official"]),
-            "general_education": ident["general_education"], "late_retirement_eligible": p.late,
-            "education": degrees, "political_theory": ident["political_theory"],
-            "state_management": ident["state_management"], "foreign_language": ident["foreign_language"],
-            "it_skill": ident["it_skill"], "positions": positions,
-            "planning": [{**e, "approved": iso(e["approved"]), "removed": iso(e["removed"])}
-                         for e in sorted(planning.get(p.idx, []), key=lambda e: (e["term"], e["approved"], e["title"]))],
-            "appointments": appointments,
-            "discipline": [{"form": d["form"], "decided": iso(d["decided"]), "until": iso(d["until"])}
-                           for d in disc.get(p.idx, [])],
-            "proceedings": [{"kind": k, "from": iso(a), "to": iso(b)} for k, a, b in procs.get(p.idx, [])],
-            "evaluations": records.evaluations(p, rec_rng, bad_years),
-            "trainings": [{**c, "start": iso(c["start"]), "end": iso(c["end"])} for c in trainings],
-            "health_certificate": iso(health.get(p.idx)),
-            "exceptions": [{**e, "date": iso(e["date"])} for e in exceptions.get(p.idx, [])],
-        })
+        cadre_rows.append(
+            {
+                "id": cid[p.idx],
+                "full_name": ident["full_name"],
+                "other_name": None,
+                "gender": p.gender,
+                "birth_date": _birth_iso(p.birth, p.precision),
+                "birthplace": p.birthplace,
+                "hometown": p.hometown,
+                "ethnicity": p.ethnicity,
+                "religion": ident["religion"],
+                "citizen_id": ident["citizen_id"],
+                "party_joined": iso(ident["party_joined"]),
+                "party_official": iso(ident["party_official"]),
+                "general_education": ident["general_education"],
+                "late_retirement_eligible": p.late,
+                "education": degrees,
+                "political_theory": ident["political_theory"],
+                "state_management": ident["state_management"],
+                "foreign_language": ident["foreign_language"],
+                "it_skill": ident["it_skill"],
+                "positions": positions,
+                "planning": [
+                    {**e, "approved": iso(e["approved"]), "removed": iso(e["removed"])}
+                    for e in sorted(
+                        planning.get(p.idx, []), key=lambda e: (e["term"], e["approved"], e["title"])
+                    )
+                ],
+                "appointments": appointments,
+                "discipline": [
+                    {"form": d["form"], "decided": iso(d["decided"]), "until": iso(d["until"])}
+                    for d in disc.get(p.idx, [])
+                ],
+                "proceedings": [
+                    {"kind": k, "from": iso(a), "to": iso(b)} for k, a, b in procs.get(p.idx, [])
+                ],
+                "evaluations": records.evaluations(p, rec_rng, bad_years),
+                "trainings": [{**c, "start": iso(c["start"]), "end": iso(c["end"])} for c in trainings],
+                "health_certificate": iso(health.get(p.idx)),
+                "exceptions": [{**e, "date": iso(e["date"])} for e in exceptions.get(p.idx, [])],
+            }
+        )
     report(STAGES[3], len(sim.persons), len(sim.persons))
     proposal_rows = []
     for prop in proposals:
-        proposal_rows.append({
-            "id": prop["id"], "cadre": cid[prop["cadre"]], "purpose": prop["purpose"], "from_post": prop["from_post"],
-            "to_posts": prop["to_posts"], "start": iso(prop["start"]), "end": iso(prop["end"]),
-            "outstanding_capacity": prop["outstanding_capacity"], "plan": prop["plan"],
-            "actual_end": iso(prop["actual_end"]), "placement": prop["placement"],
-        })
+        proposal_rows.append(
+            {
+                "id": prop["id"],
+                "cadre": cid[prop["cadre"]],
+                "purpose": prop["purpose"],
+                "from_post": prop["from_post"],
+                "to_posts": prop["to_posts"],
+                "start": iso(prop["start"]),
+                "end": iso(prop["end"]),
+                "outstanding_capacity": prop["outstanding_capacity"],
+                "plan": prop["plan"],
+                "actual_end": iso(prop["actual_end"]),
+                "placement": prop["placement"],
+            }
+        )
     proposal_rows.sort(key=lambda r: r["id"])
     return {
         "format": FORMAT,
@@ -195,28 +237,43 @@ def generate_province(seed: int = 1, cadres: int | None = None, *,
     }
 
 
-def _appointments(seat, start: D, end: D | None, rotation: dict | None, rng: random.Random, iso) -> list[dict]:
+def _appointments(
+    seat, start: D, end: D | None, rotation: dict | None, rng: random.Random, iso
+) -> list[dict]:
     """Appointment decisions: appointed posts every five years; rotations; commune posts (chỉ định).
     District posts are elected and carry no appointment decision."""
     post = seat.post
     if post.side == "huyen" and rotation is None:
         return []
-    ubnd_side = post.slug.startswith(("so_", "vp_ubnd", "thanh_tra", "bql_kkt", "ban_dan_toc")) or \
-        post.track in ("sn_head5", "sn_dep4") or post.slug == "benh_vien"
+    ubnd_side = (
+        post.slug.startswith(("so_", "vp_ubnd", "thanh_tra", "bql_kkt", "ban_dan_toc"))
+        or post.track in ("sn_head5", "sn_dep4")
+        or post.slug == "benh_vien"
+    )
     out = []
     term_start = start
     while True:
         decided = term_start - dt.timedelta(days=rng.randint(3, 25))
-        number = f"{rng.randint(120, 3400)}/QĐ-UBND" if ubnd_side and rotation is None else \
-            f"{rng.randint(150, 1800)}-QĐ/TU"
+        number = (
+            f"{rng.randint(120, 3400)}/QĐ-UBND"
+            if ubnd_side and rotation is None
+            else f"{rng.randint(150, 1800)}-QĐ/TU"
+        )
         if rotation is not None:
             term_end = rotation["end"]
         elif post.side == "xa":
             term_end = None
         else:
             term_end = add_months(term_start, 60)
-        out.append({"post": post.id, "decided": iso(decided), "decision": number, "term_start": iso(term_start),
-                    "term_end": iso(term_end)})
+        out.append(
+            {
+                "post": post.id,
+                "decided": iso(decided),
+                "decision": number,
+                "term_start": iso(term_start),
+                "term_end": iso(term_end),
+            }
+        )
         if term_end is None or rotation is not None:
             break
         # re-appointment when the cadre is still in the post at the end of the term
@@ -237,10 +294,19 @@ def _health(sim: Simulation, rng: random.Random) -> dict[int, D]:
     return out
 
 
-def _proceedings(sim: Simulation, rng: random.Random, blocked: set[int], count: int) -> dict[int, list[tuple]]:
+def _proceedings(
+    sim: Simulation, rng: random.Random, blocked: set[int], count: int
+) -> dict[int, list[tuple]]:
     """Open proceedings at the data date: investigations, and one prosecution after an investigation."""
-    active = [p for p in sim.persons if p.active and p.idx not in blocked and p.seat is not None
-              and p.seat.post.side != "xa" and p.months_left(C.AS_OF) > 24]
+    active = [
+        p
+        for p in sim.persons
+        if p.active
+        and p.idx not in blocked
+        and p.seat is not None
+        and p.seat.post.side != "xa"
+        and p.months_left(C.AS_OF) > 24
+    ]
     chosen = rng.sample(active, min(count, len(active)))
     out: dict[int, list[tuple]] = {}
     for i, p in enumerate(sorted(chosen, key=lambda p: p.idx)):
@@ -260,7 +326,12 @@ def _pad(sim: Simulation, target: int) -> None:
         if len(sim.persons) >= target:
             return
         post = seat.post
-        if seat.holder is not None or seat.reserved or post.track.endswith("_cc") or not post.valid_on(C.AS_OF):
+        if (
+            seat.holder is not None
+            or seat.reserved
+            or post.track.endswith("_cc")
+            or not post.valid_on(C.AS_OF)
+        ):
             continue
         last = max((iv[1] for iv in seat.intervals if iv[1] is not None), default=post.valid_from or C.EPOCH)
         t = min(C.AS_OF, max(last, post.valid_from or last) + dt.timedelta(days=30))

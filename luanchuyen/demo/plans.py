@@ -11,6 +11,7 @@
   something to say: one misses ROT-01's 120 months but carries an approved exception, and one has a
   health certificate older than six months at the start (ROT-08).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,33 +28,66 @@ PLAN_2026 = "KH-LC-2026"
 
 def plan_rows() -> list[dict]:
     return [
-        {"id": PLAN_2021, "name": "Kế hoạch luân chuyển cán bộ lãnh đạo, quản lý giai đoạn 2021 – 2025",
-         "period_start": "2021-12-01", "period_end": "2025-12-31", "status": "finished", "parameters": {},
-         "targets": {"total": {"min": 6, "max": 12}}},
-        {"id": PLAN_2026, "name": "Kế hoạch luân chuyển cán bộ lãnh đạo, quản lý năm 2026",
-         "period_start": "2026-01-01", "period_end": "2026-12-31", "status": "in_progress", "parameters": {},
-         "targets": {"total": {"min": 6, "max": 8}}},
+        {
+            "id": PLAN_2021,
+            "name": "Kế hoạch luân chuyển cán bộ lãnh đạo, quản lý giai đoạn 2021 – 2025",
+            "period_start": "2021-12-01",
+            "period_end": "2025-12-31",
+            "status": "finished",
+            "parameters": {},
+            "targets": {"total": {"min": 6, "max": 12}},
+        },
+        {
+            "id": PLAN_2026,
+            "name": "Kế hoạch luân chuyển cán bộ lãnh đạo, quản lý năm 2026",
+            "period_start": "2026-01-01",
+            "period_end": "2026-12-31",
+            "status": "in_progress",
+            "parameters": {},
+            "targets": {"total": {"min": 6, "max": 8}},
+        },
     ]
 
 
 def finished_plan(sim: Simulation) -> list[dict]:
     out = []
     for i, rot in enumerate(sorted(sim.rotations, key=lambda r: (r["start"], r["cadre"])), start=1):
-        out.append({"id": f"DX21-{i:02d}", "cadre": rot["cadre"], "purpose": rot["purpose"],
-                    "from_post": rot["from_post"], "to_posts": list(rot["to_posts"]), "start": rot["start"],
-                    "end": rot["end"], "outstanding_capacity": False, "plan": PLAN_2021,
-                    "actual_end": rot["actual_end"], "placement": rot["placement"] or None})
+        out.append(
+            {
+                "id": f"DX21-{i:02d}",
+                "cadre": rot["cadre"],
+                "purpose": rot["purpose"],
+                "from_post": rot["from_post"],
+                "to_posts": list(rot["to_posts"]),
+                "start": rot["start"],
+                "end": rot["end"],
+                "outstanding_capacity": False,
+                "plan": PLAN_2021,
+                "actual_end": rot["actual_end"],
+                "placement": rot["placement"] or None,
+            }
+        )
     return out
 
 
-def plan_2026(sim: Simulation, rng: random.Random, blocked: set[int], planning: dict[int, list[dict]],
-              exceptions: dict[int, list[dict]], health: dict[int, D]) -> list[dict]:
+def plan_2026(
+    sim: Simulation,
+    rng: random.Random,
+    blocked: set[int],
+    planning: dict[int, list[dict]],
+    exceptions: dict[int, list[dict]],
+    health: dict[int, D],
+) -> list[dict]:
     """The 2026 plan's proposals; adds the planning entries, exception and health dates they rely on."""
     org = sim.org
     start1, start2 = D(2026, 3, 1), D(2026, 4, 1)
     reserved_bt = [s for s in org.seats if s.reserved and s.post.track == "x_bt6" and s.holder is None]
-    reserved_pbt0 = [s for s in org.seats if s.reserved and s.post.track == "x_pbt5" and s.k == 0 and s.holder is None]
-    reserved_pbt1 = [s for s in org.seats if s.reserved and s.post.track == "x_pbt5" and s.k == 1 and s.holder is None]
+    reserved_pbt0 = [
+        s for s in org.seats if s.reserved and s.post.track == "x_pbt5" and s.k == 0 and s.holder is None
+    ]
+    reserved_pbt1 = [
+        s for s in org.seats if s.reserved and s.post.track == "x_pbt5" and s.k == 1 and s.holder is None
+    ]
     used: set[int] = set()
 
     def holders(track: str) -> list[Person]:
@@ -76,22 +110,47 @@ def plan_2026(sim: Simulation, rng: random.Random, blocked: set[int], planning: 
 
     proposals: list[dict] = []
 
-    def propose(p: Person | None, purpose: str, seat_list, start: D, months: int, *, both: bool = False,
-                outstanding: bool = False) -> None:
+    def propose(
+        p: Person | None,
+        purpose: str,
+        seat_list,
+        start: D,
+        months: int,
+        *,
+        both: bool = False,
+        outstanding: bool = False,
+    ) -> None:
         if p is None or not seat_list:
             return
         seat = seat_list.pop(0)
         to_posts = [seat.post.id] + ([seat.concurrent_post] if both and seat.concurrent_post else [])
-        proposals.append({"cadre": p.idx, "purpose": purpose, "from_post": p.seat.post.id, "to_posts": to_posts,
-                          "start": start, "end": add_months(start, months), "outstanding_capacity": outstanding,
-                          "plan": PLAN_2026, "actual_end": None, "placement": None})
+        proposals.append(
+            {
+                "cadre": p.idx,
+                "purpose": purpose,
+                "from_post": p.seat.post.id,
+                "to_posts": to_posts,
+                "start": start,
+                "end": add_months(start, months),
+                "outstanding_capacity": outstanding,
+                "plan": PLAN_2026,
+                "actual_end": None,
+                "placement": None,
+            }
+        )
 
     def non_local_for(seat_list):
         return lambda p: bool(seat_list) and not sim.is_local(p, seat_list[0].post)
 
     # 1. dao_tao: a provincial deputy to Phó Bí thư Đảng ủy + Chủ tịch UBND of a commune (seed 003)
-    propose(pick("prov_dep5", lambda p: p.months_left(start1) >= 120 and p.age_on(start1) >= 40),
-            "dao_tao", reserved_pbt0, start1, 36, both=True)
+    propose(
+        pick("prov_dep5", lambda p: p.months_left(start1) >= 120 and p.age_on(start1) >= 40),
+        "dao_tao",
+        reserved_pbt0,
+        start1,
+        36,
+        both=True,
+    )
     # 2. dao_tao: a young cadre (< 40) to a deputy post (PLAN-ROLE-YOUNG)
     young = pick("prov_dep5", lambda p: p.age_on(start1) < 40 and p.months_left(start1) >= 120)
     outstanding = False
@@ -102,24 +161,44 @@ def plan_2026(sim: Simulation, rng: random.Random, blocked: set[int], planning: 
     # 3. dao_tao with too few months left for ROT-01 — approved as a special case by the Ban Thường vụ
     short = pick("prov_dep5", lambda p: 66 <= p.months_left(start1) < 118)
     if short is not None and reserved_pbt0:
-        exceptions.setdefault(short.idx, []).append({"rule": "ROT-01", "decision": f"{rng.randint(1500, 1700)}-QĐ/TU",
-                                                     "date": D(2025, 12, rng.randint(10, 20)),
-                                                     "approved_by": "Ban Thường vụ Tỉnh ủy"})
+        exceptions.setdefault(short.idx, []).append(
+            {
+                "rule": "ROT-01",
+                "decision": f"{rng.randint(1500, 1700)}-QĐ/TU",
+                "date": D(2025, 12, rng.randint(10, 20)),
+                "approved_by": "Ban Thường vụ Tỉnh ủy",
+            }
+        )
     propose(short, "dao_tao", reserved_pbt0, start1, 36, both=True)
     # 4. khong_phai_nguoi_dia_phuong: a department head to lead a commune where they are not local
-    propose(pick("prov_head6", lambda p: p.months_left(start1) >= 60 and non_local_for(reserved_bt)(p)),
-            "khong_phai_nguoi_dia_phuong", reserved_bt, start1, 60)
+    propose(
+        pick("prov_head6", lambda p: p.months_left(start1) >= 60 and non_local_for(reserved_bt)(p)),
+        "khong_phai_nguoi_dia_phuong",
+        reserved_bt,
+        start1,
+        60,
+    )
     # 5. hai_nhiem_ky: the head with the longest time in the same head post
-    heads = [p for p in holders("prov_head6") if p.months_left(start1) >= 60 and non_local_for(reserved_bt)(p)]
+    heads = [
+        p for p in holders("prov_head6") if p.months_left(start1) >= 60 and non_local_for(reserved_bt)(p)
+    ]
     heads.sort(key=lambda p: (p.since, p.idx))
     if heads:
         used.add(heads[0].idx)
         propose(heads[0], "hai_nhiem_ky", reserved_bt, start1, 60)
     # 6. dao_tao: a commune phó bí thư up to a provincial deputy post with a free slot (xã → tỉnh)
-    free_prov = [s for post in sim.posts_by_track_cluster.get(("prov_dep5", 0), []) for s in post.seats
-                 if s.holder is None and post.valid_on(start2)]
-    free_prov += [s for post in sim.posts_by_track_cluster.get(("sn_head5", 0), []) for s in post.seats
-                  if s.holder is None and post.valid_on(start2)]
+    free_prov = [
+        s
+        for post in sim.posts_by_track_cluster.get(("prov_dep5", 0), [])
+        for s in post.seats
+        if s.holder is None and post.valid_on(start2)
+    ]
+    free_prov += [
+        s
+        for post in sim.posts_by_track_cluster.get(("sn_head5", 0), [])
+        for s in post.seats
+        if s.holder is None and post.valid_on(start2)
+    ]
     propose(pick("x_pbt5", lambda p: p.months_left(start2) >= 120), "dao_tao", free_prov, start2, 36)
     # 7. dao_tao whose health certificate is out of date at the start (ROT-08 will say so)
     stale = pick("prov_dep5", lambda p: p.months_left(start2) >= 120)
@@ -136,8 +215,9 @@ def plan_2026(sim: Simulation, rng: random.Random, blocked: set[int], planning: 
             target = _planning_title(sim, p, rank + 1)
             if target:
                 approved = max(D(2025, 9, 12), p.since + dt.timedelta(days=1))
-                entries.append({"title": target, "term": "2025-2030", "group": 1, "approved": approved,
-                                "removed": None})
+                entries.append(
+                    {"title": target, "term": "2025-2030", "group": 1, "approved": approved, "removed": None}
+                )
         if p.idx == stale_idx:
             health[p.idx] = D(2025, 6, 16)
         else:

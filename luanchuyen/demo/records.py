@@ -1,6 +1,7 @@
 """The cadre record of the demo province around the careers (DOMAIN.md §5): identity, education,
 political theory, courses, planning, appointments, discipline, proceedings, evaluations. Pure.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,10 +18,15 @@ TERM_2020 = "2020-2025"
 TERM_2025 = "2025-2030"
 # planning reviews: (term, approval date)
 PLANNING_REVIEWS = [
-    (TERM_2020, D(2019, 6, 18)), (TERM_2020, D(2021, 5, 20)), (TERM_2020, D(2022, 9, 15)), (TERM_2020, D(2023, 10, 10)),
-    (TERM_2025, D(2023, 8, 25)), (TERM_2025, D(2024, 9, 20)), (TERM_2025, D(2025, 9, 12)),
+    (TERM_2020, D(2019, 6, 18)),
+    (TERM_2020, D(2021, 5, 20)),
+    (TERM_2020, D(2022, 9, 15)),
+    (TERM_2020, D(2023, 10, 10)),
+    (TERM_2025, D(2023, 8, 25)),
+    (TERM_2025, D(2024, 9, 20)),
+    (TERM_2025, D(2025, 9, 12)),
 ]
-CONGRESS_2025 = D(2025, 10, 1)   # reference month of the 2025–2030 term (PLAN-01)
+CONGRESS_2025 = D(2025, 10, 1)  # reference month of the 2025–2030 term (PLAN-01)
 
 
 def primary_at(p: Person, on: D):
@@ -40,7 +46,12 @@ def education(p: Person, rng: random.Random) -> list[dict]:
         highest = "tien_si" if r < 0.05 else ("thac_si" if r < 0.52 else "dai_hoc")
     else:
         highest = "thac_si" if r < 0.15 else "dai_hoc"
-    field, mode = p.field, "chinh_quy" if p.formal else rng.choice(["tai_chuc"] * 5 + ["chuyen_tu"] * 2 + ["vua_hoc_vua_lam"] * 3)
+    field, mode = (
+        p.field,
+        "chinh_quy"
+        if p.formal
+        else rng.choice(["tai_chuc"] * 5 + ["chuyen_tu"] * 2 + ["vua_hoc_vua_lam"] * 3),
+    )
     if highest in ("thac_si", "tien_si") and not p.formal:
         mode = "vua_hoc_vua_lam"
     degrees: list[dict] = []
@@ -49,8 +60,16 @@ def education(p: Person, rng: random.Random) -> list[dict]:
         major, institution = rng.choice(C.MAJORS[fld])
         if level in ("thac_si", "tien_si") and fld == "chinh_tri":
             institution = "Học viện Chính trị quốc gia Hồ Chí Minh"
-        degrees.append({"level": level, "field": fld, "mode": md, "institution": institution, "major": major,
-                        "year": year})
+        degrees.append(
+            {
+                "level": level,
+                "field": fld,
+                "mode": md,
+                "institution": institution,
+                "major": major,
+                "year": year,
+            }
+        )
 
     if highest == "dai_hoc":
         if p.formal:
@@ -60,18 +79,28 @@ def education(p: Person, rng: random.Random) -> list[dict]:
         else:
             year = min(by + rng.randint(27, 38), cap)
             if rng.random() < 0.5:
-                deg(rng.choice(["trung_cap", "cao_dang"]), rng.choice([field, "khac", "kinh_te"]), "chinh_quy",
-                    min(by + rng.randint(19, 22), year - 4))
+                deg(
+                    rng.choice(["trung_cap", "cao_dang"]),
+                    rng.choice([field, "khac", "kinh_te"]),
+                    "chinh_quy",
+                    min(by + rng.randint(19, 22), year - 4),
+                )
         deg("dai_hoc", field, mode, year)
     else:
         top = min(by + (rng.randint(36, 48) if highest == "tien_si" else rng.randint(29, 42)), cap)
         first_field = field if rng.random() < 0.6 else rng.choice(list(C.MAJORS))
         first_mode = "chinh_quy" if (p.formal or rng.random() < 0.4) else "tai_chuc"
-        first_year = min(by + (rng.randint(22, 24) if first_mode == "chinh_quy" else rng.randint(26, 33)), top - 3)
+        first_year = min(
+            by + (rng.randint(22, 24) if first_mode == "chinh_quy" else rng.randint(26, 33)), top - 3
+        )
         deg("dai_hoc", first_field, first_mode, first_year)
         if highest == "thac_si" and rng.random() < 0.12 and top - first_year >= 5:
-            deg("dai_hoc", rng.choice(["luat", "kinh_te", "chinh_tri"]), "tai_chuc",
-                first_year + rng.randint(2, top - first_year - 2))
+            deg(
+                "dai_hoc",
+                rng.choice(["luat", "kinh_te", "chinh_tri"]),
+                "tai_chuc",
+                first_year + rng.randint(2, top - first_year - 2),
+            )
         if highest == "tien_si":
             deg("thac_si", field, "chinh_quy", max(first_year + 2, top - rng.randint(4, 8)))
         deg(highest, field, mode, top)
@@ -100,7 +129,9 @@ def identity(p: Person, rng: random.Random, names: NamePicker, ids_taken: set[st
         if cid not in ids_taken:
             ids_taken.add(cid)
             break
-    joined = add_months(p.birth, 12 * rng.randint(21, 29) + rng.randint(0, 11)).replace(day=rng.randint(1, 28))
+    joined = add_months(p.birth, 12 * rng.randint(21, 29) + rng.randint(0, 11)).replace(
+        day=rng.randint(1, 28)
+    )
     joined = min(joined, D(2016, 12, 1))
     if p.age_on(joined) < 19:
         joined = add_months(p.birth, 12 * 19 + 2)
@@ -123,10 +154,16 @@ def identity(p: Person, rng: random.Random, names: NamePicker, ids_taken: set[st
     r = rng.random()
     religion = "Không" if r < 0.9 else ("Phật giáo" if r < 0.96 else "Công giáo")
     return {
-        "full_name": full_name, "citizen_id": cid, "party_joined": joined, "party_official": add_months(joined, 12),
+        "full_name": full_name,
+        "citizen_id": cid,
+        "party_joined": joined,
+        "party_official": add_months(joined, 12),
         "general_education": "10/10" if p.birth.year <= 1968 and rng.random() < 0.4 else "12/12",
-        "political_theory": theory, "state_management": state, "religion": religion,
-        "foreign_language": rng.choice(C.FOREIGN_LANGUAGES), "it_skill": rng.choice(C.IT_SKILLS),
+        "political_theory": theory,
+        "state_management": state,
+        "religion": religion,
+        "foreign_language": rng.choice(C.FOREIGN_LANGUAGES),
+        "it_skill": rng.choice(C.IT_SKILLS),
     }
 
 
@@ -140,55 +177,119 @@ def courses(p: Person, theory: str, state: str, final_rank: int, rng: random.Ran
         if theory == "cao_cap":
             full_time = p.age_on(start) < 40
             end = add_months(start, 8 if full_time else 18) - dt.timedelta(days=1)
-            out.append({"kind": "ly_luan_chinh_tri", "name": "Cao cấp lý luận chính trị",
-                        "institution": "Học viện Chính trị khu vực III", "start": start, "end": end,
-                        "mode": "chinh_quy" if full_time else "tai_chuc"})
+            out.append(
+                {
+                    "kind": "ly_luan_chinh_tri",
+                    "name": "Cao cấp lý luận chính trị",
+                    "institution": "Học viện Chính trị khu vực III",
+                    "start": start,
+                    "end": end,
+                    "mode": "chinh_quy" if full_time else "tai_chuc",
+                }
+            )
         elif theory == "cu_nhan":
-            out.append({"kind": "ly_luan_chinh_tri", "name": "Cử nhân chính trị",
-                        "institution": "Học viện Chính trị quốc gia Hồ Chí Minh", "start": start,
-                        "end": add_months(start, 30) - dt.timedelta(days=1), "mode": "tai_chuc"})
+            out.append(
+                {
+                    "kind": "ly_luan_chinh_tri",
+                    "name": "Cử nhân chính trị",
+                    "institution": "Học viện Chính trị quốc gia Hồ Chí Minh",
+                    "start": start,
+                    "end": add_months(start, 30) - dt.timedelta(days=1),
+                    "mode": "tai_chuc",
+                }
+            )
         else:
-            out.append({"kind": "ly_luan_chinh_tri", "name": "Trung cấp lý luận chính trị – hành chính",
-                        "institution": "Trường Chính trị tỉnh", "start": start,
-                        "end": add_months(start, 10) - dt.timedelta(days=1), "mode": "tai_chuc"})
-    names = {"chuyen_vien": ("Bồi dưỡng kiến thức quản lý nhà nước ngạch chuyên viên", "Trường Chính trị tỉnh"),
-             "chuyen_vien_chinh": ("Bồi dưỡng kiến thức quản lý nhà nước ngạch chuyên viên chính",
-                                   "Học viện Hành chính Quốc gia, Phân viện khu vực miền Trung"),
-             "chuyen_vien_cao_cap": ("Bồi dưỡng kiến thức quản lý nhà nước ngạch chuyên viên cao cấp",
-                                     "Học viện Hành chính Quốc gia")}
+            out.append(
+                {
+                    "kind": "ly_luan_chinh_tri",
+                    "name": "Trung cấp lý luận chính trị – hành chính",
+                    "institution": "Trường Chính trị tỉnh",
+                    "start": start,
+                    "end": add_months(start, 10) - dt.timedelta(days=1),
+                    "mode": "tai_chuc",
+                }
+            )
+    names = {
+        "chuyen_vien": ("Bồi dưỡng kiến thức quản lý nhà nước ngạch chuyên viên", "Trường Chính trị tỉnh"),
+        "chuyen_vien_chinh": (
+            "Bồi dưỡng kiến thức quản lý nhà nước ngạch chuyên viên chính",
+            "Học viện Hành chính Quốc gia, Phân viện khu vực miền Trung",
+        ),
+        "chuyen_vien_cao_cap": (
+            "Bồi dưỡng kiến thức quản lý nhà nước ngạch chuyên viên cao cấp",
+            "Học viện Hành chính Quốc gia",
+        ),
+    }
     name, institution = names[state]
     year = min(by + rng.randint(30, 46), last)
     start = D(year, rng.choice([5, 6, 8, 10]), rng.randint(1, 20))
-    out.append({"kind": "quan_ly_nha_nuoc", "name": name, "institution": institution, "start": start,
-                "end": start + dt.timedelta(days=rng.choice([42, 56, 70])), "mode": None})
+    out.append(
+        {
+            "kind": "quan_ly_nha_nuoc",
+            "name": name,
+            "institution": institution,
+            "start": start,
+            "end": start + dt.timedelta(days=rng.choice([42, 56, 70])),
+            "mode": None,
+        }
+    )
     year = min(max(by + 35, C.AS_OF.year - rng.randint(1, 8)), last)
     start = D(year, rng.choice([4, 7, 11]), rng.randint(1, 20))
     if final_rank >= 6:
-        out.append({"kind": "boi_duong", "name": "Bồi dưỡng kiến thức quốc phòng và an ninh đối tượng 2",
-                    "institution": "Học viện Quốc phòng", "start": start, "end": start + dt.timedelta(days=27),
-                    "mode": None})
+        out.append(
+            {
+                "kind": "boi_duong",
+                "name": "Bồi dưỡng kiến thức quốc phòng và an ninh đối tượng 2",
+                "institution": "Học viện Quốc phòng",
+                "start": start,
+                "end": start + dt.timedelta(days=27),
+                "mode": None,
+            }
+        )
     else:
-        out.append({"kind": "boi_duong", "name": "Bồi dưỡng kiến thức quốc phòng và an ninh đối tượng 3",
-                    "institution": "Trường Quân sự Quân khu 4", "start": start, "end": start + dt.timedelta(days=20),
-                    "mode": None})
+        out.append(
+            {
+                "kind": "boi_duong",
+                "name": "Bồi dưỡng kiến thức quốc phòng và an ninh đối tượng 3",
+                "institution": "Trường Quân sự Quân khu 4",
+                "start": start,
+                "end": start + dt.timedelta(days=20),
+                "mode": None,
+            }
+        )
     if final_rank >= 5 and rng.random() < 0.5:
         year = min(C.AS_OF.year - rng.randint(1, 6), last)
         start = D(year, rng.choice([3, 6, 9]), rng.randint(1, 20))
-        out.append({"kind": "boi_duong", "name": "Bồi dưỡng cán bộ lãnh đạo, quản lý cấp sở và tương đương",
-                    "institution": "Học viện Chính trị khu vực III", "start": start,
-                    "end": start + dt.timedelta(days=34), "mode": None})
+        out.append(
+            {
+                "kind": "boi_duong",
+                "name": "Bồi dưỡng cán bộ lãnh đạo, quản lý cấp sở và tương đương",
+                "institution": "Học viện Chính trị khu vực III",
+                "start": start,
+                "end": start + dt.timedelta(days=34),
+                "mode": None,
+            }
+        )
     if rng.random() < 0.15:
         year = min(C.AS_OF.year - rng.randint(1, 10), last)
         start = D(year, 2, rng.randint(1, 25))
-        out.append({"kind": "ngoai_ngu", "name": "Tiếng Anh trình độ B1 (khung 6 bậc)",
-                    "institution": "Trường Đại học Ngoại ngữ, Đại học Huế", "start": start,
-                    "end": start + dt.timedelta(days=90), "mode": "vua_hoc_vua_lam"})
+        out.append(
+            {
+                "kind": "ngoai_ngu",
+                "name": "Tiếng Anh trình độ B1 (khung 6 bậc)",
+                "institution": "Trường Đại học Ngoại ngữ, Đại học Huế",
+                "start": start,
+                "end": start + dt.timedelta(days=90),
+                "mode": "vua_hoc_vua_lam",
+            }
+        )
     out.sort(key=lambda c: c["start"])
     return out
 
 
 # ---------------------------------------------------------------------------------------------- evaluations
-_SCORES = {"htxs": (90, 9), "htt": (80, 10), "ht": (65, 15), "kht": (40, 20)}   # grade -> (lowest, span)
+_SCORES = {"htxs": (90, 9), "htt": (80, 10), "ht": (65, 15), "kht": (40, 20)}  # grade -> (lowest, span)
+
 
 def evaluations(p: Person, rng: random.Random, bad_years: dict[int, str]) -> list[dict]:
     out = []
@@ -231,8 +332,10 @@ def disciplines(sim: Simulation, rng: random.Random, count: int, exclude: set[in
         window_end = min(add_months(when, 36), C.AS_OF)
         if any(when < iv[0] <= window_end for _s, iv in p.positions):
             continue
-        if any(r["cadre"] == p.idx and r["start"] <= window_end and (r["actual_end"] or C.AS_OF) >= when
-               for r in sim.rotations):
+        if any(
+            r["cadre"] == p.idx and r["start"] <= window_end and (r["actual_end"] or C.AS_OF) >= when
+            for r in sim.rotations
+        ):
             continue
         form = forms[len(out) % len(forms)]
         out[p.idx] = [{"form": form, "decided": when, "until": add_months(when, 12)}]
@@ -267,16 +370,22 @@ def planning(sim: Simulation, rng: random.Random, disc: dict[int, list[dict]]) -
             for tid in own:
                 if tid:
                     opts[tid] = 6.0
-        era = ["bi_thu_huyen", "pho_bi_thu_huyen", "uy_vien_btv_huyen"] if on < C.REFORM_START else \
-            ["bi_thu_xa", "pho_bi_thu_xa"]
+        era = (
+            ["bi_thu_huyen", "pho_bi_thu_huyen", "uy_vien_btv_huyen"]
+            if on < C.REFORM_START
+            else ["bi_thu_xa", "pho_bi_thu_xa"]
+        )
         for tid in era:
             opts.setdefault(tid, 2.5 if post.side != "tinh" else 1.0)
         for tid in C.PLANNING_TITLES:
             opts.setdefault(tid, 1.5)
         for tid in group_heads.get(unit_group.get(post.agency, ""), []):
             opts.setdefault(tid, 1.0)
-        return [(tid, w) for tid, w in opts.items() if org.title_rank[tid] == target_rank
-                and count.get((tid, term_now[0]), 0) < 3 * slots.get(tid, 1)]
+        return [
+            (tid, w)
+            for tid, w in opts.items()
+            if org.title_rank[tid] == target_rank and count.get((tid, term_now[0]), 0) < 3 * slots.get(tid, 1)
+        ]
 
     term_now = [""]
     for term, approved in PLANNING_REVIEWS:
@@ -321,8 +430,9 @@ def planning(sim: Simulation, rng: random.Random, disc: dict[int, list[dict]]) -
                         chosen.append(left[-1][0])
             for tid in chosen:
                 count[(tid, term)] = count.get((tid, term), 0) + 1
-                out.setdefault(p.idx, []).append({"title": tid, "term": term, "group": group, "approved": approved,
-                                                  "removed": None})
+                out.setdefault(p.idx, []).append(
+                    {"title": tid, "term": term, "group": group, "approved": approved, "removed": None}
+                )
     # PLAN-07: a discipline decision removes the cadre from planning at once
     for idx, d in disc_date.items():
         for e in out.get(idx, []):
@@ -330,8 +440,12 @@ def planning(sim: Simulation, rng: random.Random, disc: dict[int, list[dict]]) -
                 e["removed"] = d
     # a few taken out at a review for no longer meeting the standard
     review = D(2022, 9, 15)
-    pool = [e for idx in sorted(out) for e in out[idx] if e["term"] == TERM_2020 and e["approved"] < review
-            and e["removed"] is None]
+    pool = [
+        e
+        for idx in sorted(out)
+        for e in out[idx]
+        if e["term"] == TERM_2020 and e["approved"] < review and e["removed"] is None
+    ]
     for e in rng.sample(pool, min(2, len(pool))):
         e["removed"] = review
     return out

@@ -13,6 +13,7 @@ the official, cited implementation lives in the rules package.
 - The retirement month R; the pension starts on the 1st of the month after R, which is also the day
   the cadre's posts end (positions are [start, end) intervals).
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,5 +1,6 @@
 """Server-side SVG bar charts: geometry computed here, drawn by `reports/_bar_chart.html`.
 No script, no CDN: the page works offline and prints."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -29,15 +30,25 @@ class Row:
 class Chart:
     title: str
     rows: list[Row]
-    legend: list[tuple[str, str]] = field(default_factory=list)   # (css class, label)
+    legend: list[tuple[str, str]] = field(default_factory=list)  # (css class, label)
     width: int = 640
     height: int = 0
     label_width: int = 250
     plot_width: int = 0
 
 
-def hbar_chart(title: str, rows: list[Row], *, max_value: float | None = None, legend=None, width: int = 640,
-               label_width: int = 250, bar_height: int = 16, gap: int = 10, text_room: int = 70) -> Chart:
+def hbar_chart(
+    title: str,
+    rows: list[Row],
+    *,
+    max_value: float | None = None,
+    legend=None,
+    width: int = 640,
+    label_width: int = 250,
+    bar_height: int = 16,
+    gap: int = 10,
+    text_room: int = 70,
+) -> Chart:
     """Horizontal bars, one group of bars per row (several bars = several series)."""
     chart = Chart(title=title, rows=rows, legend=list(legend or []), width=width, label_width=label_width)
     top = max((b.value for r in rows for b in r.bars), default=0)

@@ -1,5 +1,6 @@
 """Renderings of the structure report (a plain dict from `structure.structure_report`): sections of
 rows shared by the text table, the Excel workbook and the page."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,7 +25,7 @@ STRUCTURE_HEADERS = ["", "Tổng số", "Nữ", "Tỷ lệ nữ (%)", "Trẻ (d�
 class Section:
     title: str
     headers: list[str]
-    rows: list[list]           # first cell: label (str); then ints and floats (percentages)
+    rows: list[list]  # first cell: label (str); then ints and floats (percentages)
 
 
 def _structure_row(label: str, row: dict) -> list:
@@ -32,26 +33,55 @@ def _structure_row(label: str, row: dict) -> list:
 
 
 def sections(report: dict) -> list[Section]:
-    overall = {"total": report["total"], "women": report["women"], "women_pct": report["women_pct"],
-               "young": report["young"], "young_pct": report["young_pct"]}
+    overall = {
+        "total": report["total"],
+        "women": report["women"],
+        "women_pct": report["women_pct"],
+        "young": report["young"],
+        "young_pct": report["young_pct"],
+    }
     labels = dict(TrainingField.choices)
     total = report["total"]
     return [
-        Section("Tổng hợp", STRUCTURE_HEADERS, [
-            _structure_row("Toàn bộ", overall),
-            _structure_row(report["provincial"]["label"], report["provincial"]),
-            _structure_row(report["district"]["label"], report["district"]),
-        ]),
-        Section("Theo nhóm cơ quan, đơn vị", ["Nhóm cơ quan, đơn vị", *STRUCTURE_HEADERS[1:]],
-                [_structure_row(row["label"], row) for row in report["by_group"].values()]),
-        Section("Trình độ đào tạo (văn bằng cao nhất)", ["Hình thức đào tạo", "Số cán bộ", "Tỷ lệ (%)"], [
-            ["Chính quy", report["formal_training"], report["formal_training_pct"]],
-            ["Tại chức, chuyên tu, vừa học vừa làm và khác", report["other_training"], report["other_training_pct"]],
-        ]),
-        Section("Lĩnh vực đào tạo", ["Lĩnh vực", "Số cán bộ", "Tỷ lệ (%)"],
-                [[labels.get(f, f), report["field_counts"][f], report["fields"][f]] for f in report["fields"]]),
-        Section("Độ tuổi", ["Nhóm tuổi", "Số cán bộ", "Tỷ lệ (%)"],
-                [[band["label"], band["count"], _pct(band["count"], total)] for band in report["age_bands"].values()]),
+        Section(
+            "Tổng hợp",
+            STRUCTURE_HEADERS,
+            [
+                _structure_row("Toàn bộ", overall),
+                _structure_row(report["provincial"]["label"], report["provincial"]),
+                _structure_row(report["district"]["label"], report["district"]),
+            ],
+        ),
+        Section(
+            "Theo nhóm cơ quan, đơn vị",
+            ["Nhóm cơ quan, đơn vị", *STRUCTURE_HEADERS[1:]],
+            [_structure_row(row["label"], row) for row in report["by_group"].values()],
+        ),
+        Section(
+            "Trình độ đào tạo (văn bằng cao nhất)",
+            ["Hình thức đào tạo", "Số cán bộ", "Tỷ lệ (%)"],
+            [
+                ["Chính quy", report["formal_training"], report["formal_training_pct"]],
+                [
+                    "Tại chức, chuyên tu, vừa học vừa làm và khác",
+                    report["other_training"],
+                    report["other_training_pct"],
+                ],
+            ],
+        ),
+        Section(
+            "Lĩnh vực đào tạo",
+            ["Lĩnh vực", "Số cán bộ", "Tỷ lệ (%)"],
+            [[labels.get(f, f), report["field_counts"][f], report["fields"][f]] for f in report["fields"]],
+        ),
+        Section(
+            "Độ tuổi",
+            ["Nhóm tuổi", "Số cán bộ", "Tỷ lệ (%)"],
+            [
+                [band["label"], band["count"], _pct(band["count"], total)]
+                for band in report["age_bands"].values()
+            ],
+        ),
     ]
 
 
@@ -80,12 +110,15 @@ def as_table(report: dict, *, province_name: str = "Tỉnh Mẫu", scope: str = 
     lines = [TITLE, heading(report, province_name, scope), ""]
     for section in sections(report):
         cells = [[str(section.headers[0])] + section.headers[1:]] + [
-            [row[0]] + [format_number(v) for v in row[1:]] for row in section.rows]
+            [row[0]] + [format_number(v) for v in row[1:]] for row in section.rows
+        ]
         widths = [max(len(r[i]) for r in cells) for i in range(len(cells[0]))]
         widths[0] = max(widths[0], len(section.title))
         lines.append(section.title.upper())
         for n, row in enumerate(cells):
-            text = row[0].ljust(widths[0]) + "".join("  " + c.rjust(widths[i + 1]) for i, c in enumerate(row[1:]))
+            text = row[0].ljust(widths[0]) + "".join(
+                "  " + c.rjust(widths[i + 1]) for i, c in enumerate(row[1:])
+            )
             lines.append(text.rstrip())
             if n == 0:
                 lines.append("-" * (sum(widths) + 2 * (len(widths) - 1)))

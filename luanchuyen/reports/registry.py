@@ -1,4 +1,5 @@
 """The reports the console and the pages offer: code -> (Vietnamese title, builder)."""
+
 from __future__ import annotations
 
 from luanchuyen.reports.structure import structure_report

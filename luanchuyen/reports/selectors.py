@@ -1,4 +1,5 @@
 """Reads the reports need besides the report builders: the user's scope, the province's name."""
+
 from __future__ import annotations
 
 from django.conf import settings

@@ -16,6 +16,7 @@ Definitions (the same as the demo generator's, docs in luanchuyen/demo/generator
   `xa` (communes, from 01/07/2025).
 - Percentages: 100 × count / total, rounded half up to one decimal; 0.0 for an empty body.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,14 +41,17 @@ def percent(count: int, total: int) -> float:
 
 
 def _in_force(prefix: str, on: dt.date) -> Q:
-    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": on})) & \
-        (Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": on}))
+    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": on})) & (
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": on})
+    )
 
 
 def _held_at(on: dt.date, unit_ids: set[str] | None):
-    qs = (Position.objects.filter(concurrent=False, start__lte=on)
-          .filter(Q(end__isnull=True) | Q(end__gt=on))
-          .filter(_in_force("post__", on), _in_force("post__unit__", on)))
+    qs = (
+        Position.objects.filter(concurrent=False, start__lte=on)
+        .filter(Q(end__isnull=True) | Q(end__gt=on))
+        .filter(_in_force("post__", on), _in_force("post__unit__", on))
+    )
     if unit_ids is not None:
         qs = qs.filter(post__unit_id__in=list(unit_ids))
     return qs
@@ -56,8 +60,9 @@ def _held_at(on: dt.date, unit_ids: set[str] | None):
 def body_at(*, on: dt.date, unit_ids: set[str] | None = None) -> dict[str, tuple[str, str, str, dt.date]]:
     """cadre id -> (unit group, unit level, gender, birth date) for the primary post held at `on`."""
     body: dict[str, tuple[str, str, str, dt.date]] = {}
-    rows = _held_at(on, unit_ids).values_list("cadre_id", "post__unit__group", "post__unit__level", "cadre__gender",
-                                              "cadre__birth_date")
+    rows = _held_at(on, unit_ids).values_list(
+        "cadre_id", "post__unit__group", "post__unit__level", "cadre__gender", "cadre__birth_date"
+    )
     for cadre_id, group, level, gender, birth in rows.order_by("cadre_id", "start", "id"):
         body[cadre_id] = (group, level, gender, birth)
     return body
@@ -86,17 +91,21 @@ def structure_report(*, on: dt.date, unit_ids: set[str] | None = None) -> dict:
     ids = sorted(body)
     degrees: dict[str, list] = {cid: [] for cid in ids}
     holders = _held_at(on, unit_ids).values("cadre_id")
-    for cid, level, field, mode, year in (Education.objects.filter(cadre_id__in=holders)
-                                          .order_by("cadre_id", "id")
-                                          .values_list("cadre_id", "level", "field", "mode", "year")):
+    for cid, level, field, mode, year in (
+        Education.objects.filter(cadre_id__in=holders)
+        .order_by("cadre_id", "id")
+        .values_list("cadre_id", "level", "field", "mode", "year")
+    ):
         if cid in degrees:
             degrees[cid].append((level, field, mode, year))
 
     total = women = young = formal = 0
     field_counts = {f.value: 0 for f in TrainingField}
     by_group = {g.value: _group_row(g.label) for g in UnitGroup}
-    sides = {"provincial": _group_row("Cơ quan, đơn vị cấp tỉnh"),
-             "district": _group_row("Cấp huyện (đến 30/06/2025), cấp xã (từ 01/07/2025)")}
+    sides = {
+        "provincial": _group_row("Cơ quan, đơn vị cấp tỉnh"),
+        "district": _group_row("Cấp huyện (đến 30/06/2025), cấp xã (từ 01/07/2025)"),
+    }
     bands = {key: 0 for key in AGE_BANDS}
     for cid in ids:
         group, level, gender, birth = body[cid]
@@ -110,7 +119,10 @@ def structure_report(*, on: dt.date, unit_ids: set[str] | None = None) -> dict:
         young += is_young
         formal += mode == "chinh_quy"
         field_counts[field if field in field_counts else "khac"] += 1
-        for row in (by_group.setdefault(group, _group_row(group)), sides["provincial" if level == "tinh" else "district"]):
+        for row in (
+            by_group.setdefault(group, _group_row(group)),
+            sides["provincial" if level == "tinh" else "district"],
+        ):
             row["total"] += 1
             row["women"] += is_woman
             row["young"] += is_young

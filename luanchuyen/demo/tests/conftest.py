@@ -1,4 +1,5 @@
 """The demo document is generated once per test session (it is deterministic)."""
+
 from __future__ import annotations
 
 import datetime as dt

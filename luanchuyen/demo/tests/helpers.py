@@ -1,4 +1,5 @@
 """Independent readings of a luanchuyen/v1 document for the tests (no generator code)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,9 @@ def age(born: dt.date, on: dt.date) -> int:
 
 
 def in_force(row: dict, on: dt.date) -> bool:
-    return (not row.get("valid_from") or d(row["valid_from"]) <= on) and \
-        (not row.get("valid_to") or on <= d(row["valid_to"]))
+    return (not row.get("valid_from") or d(row["valid_from"]) <= on) and (
+        not row.get("valid_to") or on <= d(row["valid_to"])
+    )
 
 
 def holds(position: dict, on: dt.date) -> bool:

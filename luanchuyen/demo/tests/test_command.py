@@ -1,4 +1,5 @@
 """`luanchuyen demo-data`: loads the demo province through the importer; --if-empty leaves data alone."""
+
 from __future__ import annotations
 
 import io
@@ -28,11 +29,17 @@ def test_the_command_loads_the_demo_province_with_338_cadres_on_the_scheme_date(
     assert Cadre.objects.count() == len(doc["cadres"])
     assert Unit.objects.count() == len(doc["units"]) and Post.objects.count() == len(doc["posts"])
     assert Proposal.objects.count() == len(doc["proposals"]) and RotationPlan.objects.count() == 2
-    held = (Position.objects.filter(concurrent=False, start__lte=SCHEME_DATE)
-            .filter(Q(end__isnull=True) | Q(end__gt=SCHEME_DATE)).values("cadre").distinct().count())
+    held = (
+        Position.objects.filter(concurrent=False, start__lte=SCHEME_DATE)
+        .filter(Q(end__isnull=True) | Q(end__gt=SCHEME_DATE))
+        .values("cadre")
+        .distinct()
+        .count()
+    )
     assert held == 338
     assert Cadre.objects.filter(current_post__isnull=False).count() == sum(
-        1 for c in doc["cadres"] if any(p["end"] is None and not p["concurrent"] for p in c["positions"]))
+        1 for c in doc["cadres"] if any(p["end"] is None and not p["concurrent"] for p in c["positions"])
+    )
     assert "Đã nạp dữ liệu tỉnh mẫu" in out.getvalue()
 
 
@@ -56,8 +63,14 @@ def test_the_document_passes_the_interchange_validation(doc):
 
 def test_the_console_command_has_a_vietnamese_help():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
-    out = subprocess.run([sys.executable, "-m", "luanchuyen.cli", "demo-data", "--help"], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "luanchuyen.cli", "demo-data", "--help"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0
     assert "Cách dùng: luanchuyen demo-data" in out.stdout and "--if-empty" in out.stdout
     assert "Hạt giống" in out.stdout
@@ -65,7 +78,13 @@ def test_the_console_command_has_a_vietnamese_help():
 
 def test_a_bad_number_of_cadres_gives_a_vietnamese_error_and_no_traceback():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
-    out = subprocess.run([sys.executable, "-m", "luanchuyen.cli", "demo-data", "--cadres", "0"], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "luanchuyen.cli", "demo-data", "--cadres", "0"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode != 0
     assert "không hợp lệ" in out.stderr and "Traceback" not in out.stderr

@@ -1,4 +1,5 @@
 """The demo province document: seed 001's figures, careers that make sense, determinism."""
+
 from __future__ import annotations
 
 import collections
@@ -35,9 +36,11 @@ def test_another_seed_gives_another_province(doc):
 
 
 def test_the_document_does_not_depend_on_the_hash_seed_of_the_interpreter(doc):
-    code = ("import hashlib, json; from luanchuyen.demo.generator import generate_province; "
-            "print(hashlib.sha256(json.dumps(generate_province(1), ensure_ascii=False, sort_keys=True)"
-            ".encode()).hexdigest())")
+    code = (
+        "import hashlib, json; from luanchuyen.demo.generator import generate_province; "
+        "print(hashlib.sha256(json.dumps(generate_province(1), ensure_ascii=False, sort_keys=True)"
+        ".encode()).hexdigest())"
+    )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == _digest(doc)
@@ -77,8 +80,17 @@ def test_the_training_fields_of_the_highest_degree_follow_the_seed_mix(doc):
     counts = collections.Counter(highest(c, 2021)["field"] for c, _, _ in people)
     # seed 001: 6% KHTN, 12% KHXH, 18% luật, 25% kinh tế, 3% chính trị, 11% nông nghiệp, 8% kỹ thuật,
     # 8% quân sự – công an; the remaining 9% other fields
-    expected = {"khoa_hoc_tu_nhien": 6, "khoa_hoc_xa_hoi": 12, "luat": 18, "kinh_te": 25, "chinh_tri": 3,
-                "nong_nghiep": 11, "ky_thuat": 8, "quan_su_cong_an": 8, "khac": 9}
+    expected = {
+        "khoa_hoc_tu_nhien": 6,
+        "khoa_hoc_xa_hoi": 12,
+        "luat": 18,
+        "kinh_te": 25,
+        "chinh_tri": 3,
+        "nong_nghiep": 11,
+        "ky_thuat": 8,
+        "quan_su_cong_an": 8,
+        "khac": 9,
+    }
     assert {f: round(100 * counts[f] / 338) for f in expected} == expected
     assert sum(counts.values()) == 338
 
@@ -86,14 +98,26 @@ def test_the_training_fields_of_the_highest_degree_follow_the_seed_mix(doc):
 def test_the_58_agencies_carry_the_seed_quotas_of_heads_and_deputies(doc):
     units = {u["id"]: u for u in doc["units"]}
     titles = {t["id"]: t for t in doc["titles"]}
-    top = [u for u in doc["units"] if u["parent"] is None and in_force(u, SCHEME_DATE)
-           and u["group"] not in ("xa",)]
+    top = [
+        u
+        for u in doc["units"]
+        if u["parent"] is None and in_force(u, SCHEME_DATE) and u["group"] not in ("xa",)
+    ]
     assert len(top) == 58
     assert collections.Counter(u["group"] for u in top) == {
-        "tham_muu_tinh_uy": 6, "su_nghiep_tinh_uy": 3, "mttq_doan_the": 6, "hdnd": 4, "chuyen_mon_ubnd": 21,
-        "su_nghiep_ubnd": 8, "huyen": 10}
+        "tham_muu_tinh_uy": 6,
+        "su_nghiep_tinh_uy": 3,
+        "mttq_doan_the": 6,
+        "hdnd": 4,
+        "chuyen_mon_ubnd": 21,
+        "su_nghiep_ubnd": 8,
+        "huyen": 10,
+    }
     assert collections.Counter(u["subgroup"] for u in top if u["group"] == "chuyen_mon_ubnd") == {
-        "kinh_te": 10, "van_hoa_xa_hoi": 9, "noi_chinh": 2}
+        "kinh_te": 10,
+        "van_hoa_xa_hoi": 9,
+        "noi_chinh": 2,
+    }
     slots: collections.Counter = collections.Counter()
     for p in doc["posts"]:
         unit = units[p["unit"]]
@@ -106,7 +130,9 @@ def test_the_58_agencies_carry_the_seed_quotas_of_heads_and_deputies(doc):
     assert slots[("hdnd", None, "head")] == 1 and slots[("hdnd", None, "deputy")] == 8
     assert slots[("mttq_doan_the", None, "head")] == 6 and slots[("mttq_doan_the", None, "deputy")] == 15
     # 15 deputies and the 5 full-time members of the Ủy ban Kiểm tra
-    assert slots[("tham_muu_tinh_uy", None, "head")] == 6 and slots[("tham_muu_tinh_uy", None, "deputy")] == 20
+    assert (
+        slots[("tham_muu_tinh_uy", None, "head")] == 6 and slots[("tham_muu_tinh_uy", None, "deputy")] == 20
+    )
     district = collections.Counter()
     for p in doc["posts"]:
         if units[p["unit"]]["group"] == "huyen":
@@ -122,11 +148,15 @@ def test_sector_departments_have_sector_titles(doc):
     assert titles["giam_doc_so_xay_dung"]["sector"] == "xay_dung"
     assert titles["giam_doc_so_gtvt"]["sector"] == "giao_thong_van_tai"
     assert titles["giam_doc_so_tttt"]["sector"] == "thong_tin_truyen_thong"
-    assert titles["bi_thu_huyen"]["non_local_required"] and titles["chu_tich_ubnd_huyen"]["non_local_required"]
+    assert (
+        titles["bi_thu_huyen"]["non_local_required"] and titles["chu_tich_ubnd_huyen"]["non_local_required"]
+    )
 
 
 def test_some_units_have_more_than_30_percent_female_staff(doc):
-    assert sum(1 for u in doc["units"] if u["staff_total"] and u["staff_female"] / u["staff_total"] > 0.3) >= 10
+    assert (
+        sum(1 for u in doc["units"] if u["staff_total"] and u["staff_female"] / u["staff_total"] > 0.3) >= 10
+    )
     assert all(u["staff_female"] <= u["staff_total"] for u in doc["units"])
 
 
@@ -148,8 +178,10 @@ def test_every_position_lies_on_an_existing_post_in_force_over_its_dates(doc):
             last_day = (end - DAY) if end else None
             for row in (post, units[post["unit"]]):
                 assert in_force(row, start), (cadre["id"], p)
-                assert (last_day is None and not row["valid_to"]) or (last_day and in_force(row, last_day)), \
-                    (cadre["id"], p)
+                assert (last_day is None and not row["valid_to"]) or (last_day and in_force(row, last_day)), (
+                    cadre["id"],
+                    p,
+                )
             assert p["start"] >= "2000-01-01"
 
 
@@ -187,7 +219,9 @@ def test_cadres_leave_their_posts_by_the_official_retirement_date(doc):
 
     retired = 0
     for cadre in doc["cadres"]:
-        pension = compute_retirement(cadre["gender"], cadre["birth_date"], cadre["late_retirement_eligible"]).pension_from
+        pension = compute_retirement(
+            cadre["gender"], cadre["birth_date"], cadre["late_retirement_eligible"]
+        ).pension_from
         for p in cadre["positions"]:
             assert p["end"] is None or d(p["end"]) <= pension, cadre["id"]
             if p["end"] is None:
@@ -241,7 +275,9 @@ def test_some_cadres_hold_a_concurrent_post(doc):
     concurrent = [p for c in doc["cadres"] for p in c["positions"] if p["concurrent"]]
     assert len(concurrent) >= 20
     titles = {p["id"]: p["title"] for p in doc["posts"]}
-    assert {"chu_tich_ubnd_huyen", "chu_tich_hdnd_huyen", "chu_tich_ubnd_xa"} <= {titles[p["post"]] for p in concurrent}
+    assert {"chu_tich_ubnd_huyen", "chu_tich_hdnd_huyen", "chu_tich_ubnd_xa"} <= {
+        titles[p["post"]] for p in concurrent
+    }
 
 
 # ------------------------------------------------------------------ records
@@ -251,7 +287,11 @@ def test_planning_titles_rank_above_the_title_held_when_approved(doc):
     entries = 0
     for cadre in doc["cadres"]:
         for e in cadre["planning"]:
-            held = [p for p in primaries(cadre) if p["start"] <= e["approved"] and (p["end"] is None or e["approved"] < p["end"])]
+            held = [
+                p
+                for p in primaries(cadre)
+                if p["start"] <= e["approved"] and (p["end"] is None or e["approved"] < p["end"])
+            ]
             assert held, (cadre["id"], e)
             assert rank[e["title"]] > rank[posts[held[0]["post"]]["title"]], (cadre["id"], e)
             entries += 1
@@ -304,8 +344,9 @@ def test_each_finished_rotation_is_in_the_cadres_history(doc):
     cadres = {c["id"]: c for c in doc["cadres"]}
     for prop in (p for p in doc["proposals"] if p["plan"] == "KH-LC-2021"):
         held = [p for p in cadres[prop["cadre"]]["positions"] if p["post"] == prop["to_posts"][0]]
-        assert any(p["start"] == prop["start"] and p["end"] == prop["actual_end"] for p in held) or \
-            any(p["start"] == prop["start"] and (p["end"] is None or p["end"] > prop["actual_end"]) for p in held)
+        assert any(p["start"] == prop["start"] and p["end"] == prop["actual_end"] for p in held) or any(
+            p["start"] == prop["start"] and (p["end"] is None or p["end"] > prop["actual_end"]) for p in held
+        )
 
 
 def test_the_2026_plan_has_6_to_8_proposals_with_one_giving_two_concurrent_posts(doc):
@@ -327,8 +368,14 @@ def test_the_2026_destinations_have_a_free_slot_at_the_start(doc):
     for prop in (p for p in doc["proposals"] if p["plan"] == "KH-LC-2026"):
         start = d(prop["start"])
         for post_id in prop["to_posts"]:
-            held = sum(1 for c in doc["cadres"] for p in c["positions"]
-                       if p["post"] == post_id and d(p["start"]) <= start and (p["end"] is None or start < d(p["end"])))
+            held = sum(
+                1
+                for c in doc["cadres"]
+                for p in c["positions"]
+                if p["post"] == post_id
+                and d(p["start"]) <= start
+                and (p["end"] is None or start < d(p["end"]))
+            )
             assert held < posts[post_id]["slots"], (prop["id"], post_id)
 
 

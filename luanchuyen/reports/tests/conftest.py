@@ -1,4 +1,5 @@
 """The demo province loaded once per test module (rolled back at the end of the module)."""
+
 from __future__ import annotations
 
 import pytest
@@ -46,7 +47,10 @@ def users(demo):
         return User.objects.create_user(username=username, password=password, role=role, **extra)
 
     return {
-        "to_chuc": make("tochuc", "to_chuc"), "lanh_dao": make("lanhdao", "lanh_dao"),
-        "kiem_tra": make("kiemtra", "kiem_tra"), "don_vi": make("donvi", "don_vi", unit=health),
-        "can_bo": make("canbo", "can_bo", cadre=cadre), "quan_tri": make("quantri", "quan_tri", is_staff=True),
+        "to_chuc": make("tochuc", "to_chuc"),
+        "lanh_dao": make("lanhdao", "lanh_dao"),
+        "kiem_tra": make("kiemtra", "kiem_tra"),
+        "don_vi": make("donvi", "don_vi", unit=health),
+        "can_bo": make("canbo", "can_bo", cadre=cadre),
+        "quan_tri": make("quantri", "quan_tri", is_staff=True),
     }

@@ -1,4 +1,5 @@
 """`luanchuyen report co-cau`: json, table and Excel on the demo; Vietnamese errors."""
+
 from __future__ import annotations
 
 import datetime as dt

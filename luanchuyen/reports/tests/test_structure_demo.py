@@ -1,4 +1,5 @@
 """The structure report on the demo province: seed 001's figures on 12/03/2021."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,16 +27,32 @@ def test_on_the_demo_formal_training_is_70_percent(demo):
 def test_on_the_demo_the_training_fields_are_the_seed_mix(demo):
     report = structure_report(on=SCHEME_DATE)
     assert {f: round(v) for f, v in report["fields"].items()} == {
-        "khoa_hoc_tu_nhien": 6, "khoa_hoc_xa_hoi": 12, "luat": 18, "kinh_te": 25, "chinh_tri": 3,
-        "nong_nghiep": 11, "ky_thuat": 8, "quan_su_cong_an": 8, "khac": 9}
+        "khoa_hoc_tu_nhien": 6,
+        "khoa_hoc_xa_hoi": 12,
+        "luat": 18,
+        "kinh_te": 25,
+        "chinh_tri": 3,
+        "nong_nghiep": 11,
+        "ky_thuat": 8,
+        "quan_su_cong_an": 8,
+        "khac": 9,
+    }
     assert sum(report["field_counts"].values()) == 338
     assert report["field_counts"]["kinh_te"] == 84
 
 
 def test_on_the_demo_provincial_agencies_and_districts_split_as_in_the_seed(demo):
     report = structure_report(on=SCHEME_DATE)
-    assert (report["provincial"]["total"], report["provincial"]["women"], report["provincial"]["young"]) == (230, 27, 7)
-    assert (report["district"]["total"], report["district"]["women"], report["district"]["young"]) == (108, 18, 1)
+    assert (report["provincial"]["total"], report["provincial"]["women"], report["provincial"]["young"]) == (
+        230,
+        27,
+        7,
+    )
+    assert (report["district"]["total"], report["district"]["women"], report["district"]["young"]) == (
+        108,
+        18,
+        1,
+    )
     assert report["by_group"]["huyen"]["total"] == 108 and report["by_group"]["xa"]["total"] == 0
     assert sum(row["total"] for row in report["by_group"].values()) == 338
     assert sum(band["count"] for band in report["age_bands"].values()) == 338

@@ -1,4 +1,5 @@
 """The page /bao-cao/co-cau/: who sees what, the date picker, the Excel download, the audit log."""
+
 from __future__ import annotations
 
 import io

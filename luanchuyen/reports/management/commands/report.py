@@ -1,4 +1,5 @@
 """`luanchuyen report co-cau [--on NGÀY] [--format json|table|xlsx] [--output TỆP]`."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,19 +22,31 @@ def parse_day(text: str) -> dt.date:
 
 
 class Command(InterchangeCommand):
-    help = ("Lập báo cáo. co-cau: cơ cấu đội ngũ cán bộ tại một ngày theo Đề án 01 — tổng số theo nhóm cơ quan, "
-            "đơn vị; cán bộ nữ, cán bộ trẻ (dưới 40 tuổi) toàn bộ, cấp tỉnh và cấp huyện/xã; đào tạo chính quy; "
-            "lĩnh vực đào tạo; độ tuổi.")
+    help = (
+        "Lập báo cáo. co-cau: cơ cấu đội ngũ cán bộ tại một ngày theo Đề án 01 — tổng số theo nhóm cơ quan, "
+        "đơn vị; cán bộ nữ, cán bộ trẻ (dưới 40 tuổi) toàn bộ, cấp tỉnh và cấp huyện/xã; đào tạo chính quy; "
+        "lĩnh vực đào tạo; độ tuổi."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("name", metavar="BÁO_CÁO", help="Tên báo cáo: co-cau (cơ cấu đội ngũ cán bộ).")
         parser.add_argument("--on", metavar="NGÀY", help="Ngày báo cáo, dạng YYYY-MM-DD (mặc định: hôm nay).")
-        parser.add_argument("--format", default="json", choices=["json", "table", "xlsx"],
-                            help="json (mặc định, ra màn hình), table (bảng chữ), xlsx (tệp Excel).")
-        parser.add_argument("--output", metavar="TỆP",
-                            help="Ghi ra tệp này (xlsx mặc định: bao-cao-co-cau-<mã tỉnh>-<ngày>.xlsx).")
-        parser.add_argument("--user", metavar="TÊN_ĐĂNG_NHẬP",
-                            help="Tài khoản ghi vào nhật ký là người lập báo cáo (mặc định: tài khoản hệ điều hành).")
+        parser.add_argument(
+            "--format",
+            default="json",
+            choices=["json", "table", "xlsx"],
+            help="json (mặc định, ra màn hình), table (bảng chữ), xlsx (tệp Excel).",
+        )
+        parser.add_argument(
+            "--output",
+            metavar="TỆP",
+            help="Ghi ra tệp này (xlsx mặc định: bao-cao-co-cau-<mã tỉnh>-<ngày>.xlsx).",
+        )
+        parser.add_argument(
+            "--user",
+            metavar="TÊN_ĐĂNG_NHẬP",
+            help="Tài khoản ghi vào nhật ký là người lập báo cáo (mặc định: tài khoản hệ điều hành).",
+        )
 
     def handle(self, *args, name, on=None, format="json", output=None, user=None, **options):
         from luanchuyen.audit.services import audit_record
@@ -66,8 +79,11 @@ class Command(InterchangeCommand):
                 path.write_text(text, encoding="utf-8")
             except OSError as e:
                 raise CommandError(f"Không ghi được tệp {path}: {e.strerror or e}") from e
-        audit_record(actor=actor, action="report.exported",
-                     data={"report": name, "on": report["on"], "format": format, "file": str(output or "")})
+        audit_record(
+            actor=actor,
+            action="report.exported",
+            data={"report": name, "on": report["on"], "format": format, "file": str(output or "")},
+        )
         if text is not None and not output:
             self.stdout.write(text, ending="")
         elif options.get("verbosity", 1) >= 1:
