@@ -88,3 +88,11 @@ def test_a_bad_number_of_cadres_gives_a_vietnamese_error_and_no_traceback():
     )
     assert out.returncode != 0
     assert "không hợp lệ" in out.stderr and "Traceback" not in out.stderr
+
+
+@pytest.mark.django_db
+def test_exporting_the_loaded_demo_gives_the_generated_document_back(doc):
+    from luanchuyen.interchange.services import export_document, import_document
+
+    import_document(doc)
+    assert export_document(audit=False) == doc
