@@ -30,3 +30,34 @@ def d18_k5_one_full_term(case, t, p):
 @rule("APPT-04", since=SINCE, until=UNTIL)
 def d18_k7_discipline_bar(case, t, p):
     return common.check_discipline_bar(VerdictFactory("APPT-04"), case, t, p)
+
+
+# -- before QĐ 80 ----------------------------------------------------------------------------------
+# Until 17/08/2022 appointments followed Quy định 105-QĐ/TW (2017), which is not encoded. The scope of
+# the three rules (a first or higher appointment) is still known: a move that is not higher is not
+# concerned; a higher one is left to the organization committee.
+_EARLIER = dt.date(1990, 1, 1)
+_BEFORE = dt.date(2022, 8, 17)
+
+
+def _before_qd_80(V: VerdictFactory, case, t) -> object:
+    higher, current, dest = common.is_higher_move(case)
+    if not higher:
+        return common.not_higher(V, current, dest)
+    return V.needs_review(f"Trước Quy định 80-QĐ/TW (18/08/2022) điều kiện bổ nhiệm theo Quy định 105-QĐ/TW chưa được "
+                          f"mã hóa; {common.move_text(current, dest)}: cần cán bộ tổ chức xem xét.")
+
+
+@rule("APPT-01", since=_EARLIER, until=_BEFORE)
+def before_qd_80_time_in_post(case, t, p):
+    return _before_qd_80(VerdictFactory("APPT-01"), case, t)
+
+
+@rule("APPT-02", since=_EARLIER, until=_BEFORE)
+def before_qd_80_age(case, t, p):
+    return _before_qd_80(VerdictFactory("APPT-02"), case, t)
+
+
+@rule("APPT-04", since=_EARLIER, until=_BEFORE)
+def before_qd_80_discipline(case, t, p):
+    return _before_qd_80(VerdictFactory("APPT-04"), case, t)

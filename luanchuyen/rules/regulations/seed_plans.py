@@ -11,6 +11,8 @@ import datetime as dt
 
 from ..engine.dates import add_months, fmt_date, fmt_span, full_months_between
 from ..engine.errors import MissingFacts, NoValueInForce
+from ..engine.params import SCOPE_PLAN, ParamValue
+from ..engine.schema import Citation
 from ..engine.registry import rule
 from ..engine.verdict import VerdictFactory
 from ..facts import LEVEL_TEXT, PURPOSE_TEXT
@@ -199,18 +201,43 @@ def _plan_rule_enabled(V: VerdictFactory, plan_case, p):
 _COUNT = VerdictFactory("PLAN-COUNT")
 
 
+def _target_total(plan) -> tuple[int, int] | None:
+    """``targets.total = {min, max}`` of a plan (the optimizer's constraint of the same name), if valid."""
+    total = plan.targets.get("total") if isinstance(plan.targets, dict) else None
+    if not isinstance(total, dict):
+        return None
+    low, high = total.get("min"), total.get("max")
+    if not all(isinstance(x, int) and not isinstance(x, bool) for x in (low, high)):
+        return None
+    return low, high
+
+
 @rule("PLAN-COUNT", since=ANY_TIME)
 def number_rotated(plan_case, t, p):
-    """Seed 002 II.6: "Số lượng cán bộ luân chuyển giai đoạn 2022 - 2025 dự kiến từ 06 đến 08 đồng chí"."""
-    gate, enabled = _plan_rule_enabled(_COUNT, plan_case, p)
-    if gate:
-        return gate
-    low, high = p("plan.count_min"), p("plan.count_max")
+    """Seed 002 II.6: "Số lượng cán bộ luân chuyển giai đoạn 2022 - 2025 dự kiến từ 06 đến 08 đồng chí".
+
+    Switched on by ``plan.rules`` with ``plan.count_min``/``plan.count_max``, or by the plan's target
+    ``targets.total = {min, max}``.
+    """
     count = len({proposal.cadre_id for proposal in plan_case.proposals})
-    text = f"Kế hoạch có {count} cán bộ luân chuyển, dự kiến từ {low.value} đến {high.value}"
-    if low.value <= count <= high.value:
-        return _COUNT.passed(text + ".", enabled, low, high)
-    return _COUNT.warn(text + ": ngoài khoảng dự kiến.", enabled, low, high)
+    target = _target_total(plan_case.plan)
+    gate, enabled = _plan_rule_enabled(_COUNT, plan_case, p)
+    if gate and target is None:
+        return gate
+    if gate is None and (p.has("plan.count_min") or target is None):
+        low, high = p("plan.count_min"), p("plan.count_max")
+        used, (low_value, high_value) = (enabled, low, high), (low.value, high.value)
+    else:
+        low_value, high_value = target  # type: ignore[misc]
+        used = (ParamValue("plan.targets.total", {"min": low_value, "max": high_value}, None,
+                           Citation(document=f"Kế hoạch luân chuyển «{plan_case.plan.name}»", section="chỉ tiêu total"),
+                           (), SCOPE_PLAN, None, None),)
+    text = f"Kế hoạch có {count} cán bộ luân chuyển, dự kiến từ {low_value} đến {high_value}"
+    if enabled is None:
+        text += " (chỉ tiêu «total» của kế hoạch)"
+    if low_value <= count <= high_value:
+        return _COUNT.passed(text + ".", *used)
+    return _COUNT.warn(text + ": ngoài khoảng dự kiến.", *used)
 
 
 _SHARE = VerdictFactory("PLAN-SHARE-NOT-ROTATED")
