@@ -433,6 +433,27 @@ def planning(sim: Simulation, rng: random.Random, disc: dict[int, list[dict]]) -
                 out.setdefault(p.idx, []).append(
                     {"title": tid, "term": term, "group": group, "approved": approved, "removed": None}
                 )
+    # a cadre rotated for training is one in planning (ROT-03): the 2021–2025 plan's trainees are listed
+    # at the last review before their rotation
+    term_now[0] = TERM_2020
+    for rot in sim.rotations:
+        if rot["purpose"] != "dao_tao":
+            continue
+        p = sim.persons[rot["cadre"]]
+        start = rot["start"]
+        entries = out.setdefault(p.idx, [])
+        if any(e["approved"] <= start and (e["removed"] is None or e["removed"] > start) for e in entries):
+            continue
+        for term, approved in reversed(PLANNING_REVIEWS):
+            held = primary_at(p, approved)
+            if term != TERM_2020 or approved > start or held is None:
+                continue
+            opts = options(held[0], approved, held[0].post.rank + 1)
+            if opts:
+                tid = max(opts, key=lambda o: (o[1], o[0]))[0]
+                count[(tid, term)] = count.get((tid, term), 0) + 1
+                entries.append({"title": tid, "term": term, "group": 1, "approved": approved, "removed": None})
+                break
     # PLAN-07: a discipline decision removes the cadre from planning at once
     for idx, d in disc_date.items():
         for e in out.get(idx, []):

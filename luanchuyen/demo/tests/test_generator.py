@@ -432,3 +432,18 @@ def test_zero_cadres_is_refused():
 
     with pytest.raises(ValueError):
         generate_province(cadres=0)
+
+
+def test_every_cadre_rotated_for_training_was_in_planning_at_the_start(doc):
+    cadres = {c["id"]: c for c in doc["cadres"]}
+    for prop in (p for p in doc["proposals"] if p["purpose"] == "dao_tao"):
+        entries = cadres[prop["cadre"]]["planning"]
+        assert any(e["approved"] <= prop["start"] and (e["removed"] is None or e["removed"] > prop["start"])
+                   for e in entries), prop["id"]
+
+
+def test_the_2026_proposals_cadres_are_free_of_discipline_and_proceedings(doc):
+    cadres = {c["id"]: c for c in doc["cadres"]}
+    for prop in (p for p in doc["proposals"] if p["plan"] == "KH-LC-2026"):
+        cadre = cadres[prop["cadre"]]
+        assert not cadre["discipline"] and not cadre["proceedings"], prop["id"]
