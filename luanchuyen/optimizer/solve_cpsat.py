@@ -51,17 +51,22 @@ def build_cpsat(model: Model) -> tuple[cp_model.CpModel, list[cp_model.IntVar], 
     matrix = rows.matrix.tocsr()
     for i in range(matrix.shape[0]):
         start, end = matrix.indptr[i], matrix.indptr[i + 1]
-        cols = matrix.indices[start:end]
+        cols = matrix.indices[start:end].tolist()
         coefs = matrix.data[start:end]
-        bounds = np.array([b for b in (rows.lower[i], rows.upper[i]) if math.isfinite(b)])
+        low, high = rows.lower[i], rows.upper[i]
+        if not math.isfinite(low) and high == 1 and np.all(coefs == 1):
+            cp.add_at_most_one([x[j] for j in cols])  # one post per candidate, one-slot posts
+            continue
+        bounds = np.array([b for b in (low, high) if math.isfinite(b)])
         scale = _integer_scale(np.concatenate([coefs, bounds]))
         expr = cp_model.LinearExpr.weighted_sum(
-            [x[j] for j in cols.tolist()], np.round(coefs * scale).astype(np.int64).tolist()
+            [x[j] for j in cols], np.round(coefs * scale).astype(np.int64).tolist()
         )
-        if math.isfinite(rows.lower[i]):
-            cp.add(expr >= math.ceil(rows.lower[i] * scale - 1e-9))
-        if math.isfinite(rows.upper[i]):
-            cp.add(expr <= math.floor(rows.upper[i] * scale + 1e-9))
+        cp.add_linear_constraint(
+            expr,
+            math.ceil(low * scale - 1e-9) if math.isfinite(low) else cp_model.INT_MIN,
+            math.floor(high * scale + 1e-9) if math.isfinite(high) else cp_model.INT_MAX,
+        )
     score_scale = _integer_scale(model.cost)
     cp.maximize(
         cp_model.LinearExpr.weighted_sum(x, np.round(model.cost * score_scale).astype(np.int64).tolist())
@@ -94,12 +99,7 @@ def solve_cpsat(
     if status == cp_model.INFEASIBLE:
         return SolverOutcome(Status.INFEASIBLE, method="cpsat", stats=stats)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        bound = solver.best_objective_bound / score_scale
-        if not math.isfinite(bound):
-            return SolverOutcome(Status.UNKNOWN, method="cpsat", stats=stats)
-        if score_scale == 1:
-            bound = math.floor(bound + 1e-6)
-        return SolverOutcome(Status.UNKNOWN, bound=bound, method="cpsat", stats=stats)
+        return SolverOutcome(Status.UNKNOWN, method="cpsat", stats=stats)
     chosen = np.array([solver.boolean_value(v) for v in x], dtype=bool)
     objective = float(model.cost[chosen].sum())
     scaled = model.cost * score_scale
