@@ -11,6 +11,18 @@ run before each timed import. Median of 3 runs when a run is fast enough, else 1
 
 `--direct` times import_document() and export_document() in this process instead (no workbook);
 use it for large bodies: `--direct --cadres 100000`.
+
+Measured 22/11/2026, 10,000 cadres (50,767 positions), median of 3, 2 cores:
+
+| database / overlap guard of primary positions       | quiet (load ≈1) | busy (load 5–10) |
+|------------------------------------------------------|-----------------|------------------|
+| PostgreSQL 15, GiST exclusion constraint (0002)      | 18.2 s          | 27.6 s           |
+| PostgreSQL 15, statement trigger (0004)              | 13.9 s          | 21.4 s           |
+| SQLite, row triggers (0002)                          | 12.3 s          | 23.4 s           |
+
+The import command's own CPU time is ≈11.5 s on PostgreSQL in every run; the rest is the server.
+In isolation (re-inserting the 50,767 positions in one statement): 8.6 s with the exclusion
+constraint, 0.87 s with the trigger, 0.93 s with no guard at all (noise).
 """
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ The simulation works on seats (one slot of a post). It has three phases:
 2. **Backward histories**: from each cadre's current post, earlier posts of the same or a lower rank,
    each on a seat that was free at the time and a post that existed then, back to the cadre's entry
    into the body (histories start in 2000 at the earliest).
-3. **Forward to the data date** (`catalog.AS_OF`): retirements at the statutory age (`retirement.py`),
+3. **Forward to the data date** (`catalog.AS_OF`): retirements at the statutory age (`luanchuyen.rules.retirement`),
    vacancies filled by promotion or by newcomers, the rotations of the 2021–2025 plan, the end of the
    district level on 30/06/2025 and the communes from 01/07/2025.
 
@@ -26,10 +26,16 @@ from dataclasses import field as dc_field
 
 from luanchuyen.demo import catalog as C
 from luanchuyen.demo.org import TRACK_RANK, Organization, PostSpec, Seat
-from luanchuyen.demo.retirement import add_months, months_left, pension_start, retirement_month
+from luanchuyen.rules.engine.dates import add_months
+from luanchuyen.rules.retirement import BirthDate, Month, Retirement, compute_retirement, months_left
 
 D = dt.date
 DAY = dt.timedelta(days=1)
+
+
+def _retirement(gender: str, birth: D, late_retirement_eligible: bool = False) -> Retirement:
+    """The statutory retirement of a generated cadre (full birth date known), by the rules package."""
+    return compute_retirement(gender, BirthDate(birth.year, birth.month, birth.day), late_retirement_eligible)
 
 # previous track -> weight, for a cadre now in track T (backward histories and promotions)
 PRED: dict[str, list[tuple[str, float]]] = {
@@ -90,7 +96,7 @@ class Person:
     precision: str
     retire: D  # pension start = the day the cadre's posts end
     late: bool = False
-    rm: int = 0  # retirement month as year * 12 + month - 1
+    rm: Month | None = None  # retirement month R (rules.retirement)
     birth_district: int | None = None
     home_commune: str | None = None
     home_district: int | None = None
@@ -112,12 +118,12 @@ class Person:
 
     def months_left(self, on: D) -> int:
         """Whole calendar months from the month of `on` to the retirement month (DOMAIN.md §6)."""
-        return self.rm - (on.year * 12 + on.month - 1)
+        return months_left(self.rm, on)
 
     def set_retirement(self) -> None:
-        year, month = retirement_month(self.gender, self.birth, self.late)
-        self.rm = year * 12 + month - 1
-        self.retire = pension_start(self.gender, self.birth, self.late)
+        retirement = _retirement(self.gender, self.birth, self.late)
+        self.rm = retirement.month
+        self.retire = retirement.pension_from  # the day the cadre's posts end ([start, end) intervals)
 
     def age_on(self, on: D) -> int:
         return on.year - self.birth.year - ((on.month, on.day) < (self.birth.month, self.birth.day))
@@ -598,7 +604,7 @@ class Simulation:
                 lo, hi, mode = AGE_BY_RANK[min(7, max(4, post.rank))]
                 age = rng.triangular(lo - 2, min(hi - 4, 55.5), mode - 3)
             birth = t - dt.timedelta(days=int(age * 365.25))
-            if months_left(gender, birth, t) >= 60:
+            if months_left(_retirement(gender, birth).month, t) >= 60:
                 break
         p = self.new_person(gender, birth, ethnicity=self._ethnicity())
         p.degree_cap = t.year

@@ -35,7 +35,7 @@ from luanchuyen.demo import plans, records
 from luanchuyen.demo.careers import PROVINCIAL, FastRandom, Simulation, seed_quotas
 from luanchuyen.demo.names import NamePicker
 from luanchuyen.demo.org import build_organization
-from luanchuyen.demo.retirement import add_months
+from luanchuyen.rules.engine.dates import add_months
 
 D = dt.date
 FORMAT = "luanchuyen/v1"

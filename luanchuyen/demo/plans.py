@@ -19,7 +19,7 @@ import random
 
 from luanchuyen.demo import catalog as C
 from luanchuyen.demo.careers import Person, Simulation
-from luanchuyen.demo.retirement import add_months
+from luanchuyen.rules.engine.dates import add_months
 
 D = dt.date
 PLAN_2021 = "KH-LC-2021"

@@ -10,7 +10,7 @@ import random
 from luanchuyen.demo import catalog as C
 from luanchuyen.demo.careers import Person, Simulation
 from luanchuyen.demo.names import NamePicker
-from luanchuyen.demo.retirement import add_months
+from luanchuyen.rules.engine.dates import add_months
 
 D = dt.date
 LEVEL_ORDER = {"trung_cap": 1, "cao_dang": 2, "dai_hoc": 3, "thac_si": 4, "tien_si": 5}

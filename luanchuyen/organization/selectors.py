@@ -24,9 +24,20 @@ def unit_list(*, on: dt.date | None = None) -> QuerySet[Unit]:
     return qs.valid_on(on) if on else qs
 
 
+def position_held_on(on: dt.date, prefix: str = "") -> Q:
+    """Positions held at `on`: start ≤ on < end, an empty end still held.
+
+    Positions are [start, end) intervals (docs/interchange.md): a cadre whose position ends on `on`
+    no longer holds it that day, so the successor starting that day is the only holder. (A unit's or
+    post's validity, by contrast, includes its `valid_to` day: core.models.ValidityQuerySet.)
+    """
+    still_held = Q(**{f"{prefix}end__isnull": True}) | Q(**{f"{prefix}end__gt": on})
+    return Q(**{f"{prefix}start__lte": on}) & still_held
+
+
 def posts_with_occupancy(*, on: dt.date, unit_ids: set[str] | None = None) -> QuerySet[Post]:
     """Posts in force at `on`, annotated with `filled` = primary or concurrent holders at `on`."""
-    held = Q(positions__start__lte=on) & (Q(positions__end__isnull=True) | Q(positions__end__gte=on))
+    held = position_held_on(on, prefix="positions__")
     qs = Post.objects.valid_on(on).select_related("title", "unit").annotate(filled=Count("positions", filter=held))
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=unit_ids)
