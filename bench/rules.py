@@ -1,10 +1,12 @@
 """Benchmark of the rules in memory (DOMAIN.md §12: ≥ 20,000 cadres/s on 2 cores).
 
 Builds a synthetic ``luanchuyen/v1`` document of N cadres, each with one rotation proposal, then
-times ``facts_from_document`` + the evaluation of every proposal (all ``proposal`` rules, with
-verdicts turned into the §10.2 dicts), three times, and prints the median rate.
+times ``facts_from_document`` + the evaluation of every proposal (all ``proposal`` rules), three
+times, and prints the median rate, by wall time and by CPU time (of every process used).
 
-    .venv/bin/python bench/rules.py [--cadres 100000] [--repeat 3] [--seed 7]
+    .venv/bin/python bench/rules.py [--cadres 100000] [--repeat 3] [--seed 7] [--mode eligibility]
+    .venv/bin/python bench/rules.py --dicts              # verdicts also turned into the §10.2 dicts
+    .venv/bin/python bench/rules.py --check [--workers 1]   # exactly what `luanchuyen check` computes
 """
 from __future__ import annotations
 
@@ -19,8 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from luanchuyen.rules.engine.params import default_store  # noqa: E402
-from luanchuyen.rules.evaluate import Evaluator, eligible  # noqa: E402
-from luanchuyen.rules.facts import facts_from_document  # noqa: E402
+from luanchuyen.rules.evaluate import Evaluator, check_dataset, eligible  # noqa: E402
+from luanchuyen.rules.facts import facts_from_document, gc_paused  # noqa: E402
 
 PURPOSES = ("dao_tao", "dao_tao", "dao_tao", "khong_phai_nguoi_dia_phuong", "hai_nhiem_ky")
 FORMS = ("khien_trach", "canh_cao", "cach_chuc")
@@ -110,27 +112,44 @@ def build_document(n: int, seed: int = 7) -> dict:
             "rotation_plans": plans}
 
 
-def run_once(doc: dict, as_dicts: bool, mode: str = "proposals") -> tuple[float, float, int, int, int]:
-    """(wall seconds, CPU seconds, verdicts, ineligible, ms spent building facts)."""
-    began, cpu = time.perf_counter(), time.process_time()
+def run_once(doc: dict, as_dicts: bool, mode: str = "proposals", check: bool = False,
+             workers: int | None = None) -> tuple[float, float, int, int, int]:
+    """(wall seconds, CPU seconds of this process and its worker processes, verdicts, ineligible, ms
+    spent building facts)."""
+    import os
+
+    on = dt.date(2026, 1, 1)
+    began, cpu, children = time.perf_counter(), time.process_time(), os.times()
     dataset = facts_from_document(doc)
     built = time.perf_counter()
-    evaluator = Evaluator(dataset)
     verdicts = ineligible = 0
-    if mode == "eligibility":
-        on = dt.date(2026, 1, 1)
-        results = [(cadre, evaluator.eligibility(cadre, on)) for cadre in dataset.cadres.values()]
+    if check:
+        # What `luanchuyen check` computes (the §10.2 rows, reasons and citations included), in one
+        # process or several (``workers``; None = check's own choice).
+        result = check_dataset(dataset, on if mode == "eligibility" else None, workers=workers)
+        for row in result["results"]:
+            verdicts += len(row["verdicts"])
+            ineligible += not row["eligible"]
     else:
-        results = evaluator.proposals(dataset.proposals)
-    for _subject, result in results:
-        if as_dicts:
-            result_rows = [v.as_dict() for v in result]
-            verdicts += len(result_rows)
+        evaluator = Evaluator(dataset)
+        if mode == "eligibility":
+            with gc_paused():
+                results = [(cadre, evaluator.eligibility(cadre, on)) for cadre in dataset.cadres.values()]
         else:
-            verdicts += len(result)
-        ineligible += not eligible(result)
+            results = evaluator.proposals(dataset.proposals)
+        with gc_paused():
+            for _subject, result in results:
+                if as_dicts:
+                    result_rows = [v.as_dict() for v in result]
+                    verdicts += len(result_rows)
+                else:
+                    verdicts += len(result)
+                ineligible += not eligible(result)
     done = time.perf_counter()
-    return done - began, time.process_time() - cpu, verdicts, ineligible, int((built - began) * 1000)
+    after = os.times()
+    cpu_seconds = time.process_time() - cpu + (after.children_user - children.children_user) + \
+        (after.children_system - children.children_system)
+    return done - began, cpu_seconds, verdicts, ineligible, int((built - began) * 1000)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -143,20 +162,32 @@ def main(argv: list[str] | None = None) -> int:
                              "luân chuyển đào tạo của mỗi cán bộ tại 01/01/2026 (5 quy tắc)")
     parser.add_argument("--dicts", action="store_true",
                         help="tính cả việc đổi kết luận sang dạng JSON của §10.2 (as_dict)")
+    parser.add_argument("--check", action="store_true",
+                        help="đo đúng phép tính của lệnh check (check_dataset: kết luận dạng §10.2, có lý do và căn cứ)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="(với --check) số tiến trình; mặc định: check tự chọn (1 với dữ liệu nhỏ, mỗi lõi một "
+                             "tiến trình từ 20000 đối tượng)")
     args = parser.parse_args(argv)
     default_store()  # parameters are loaded once at start-up, outside the timing
     doc = build_document(args.cadres, args.seed)
+    if args.check and args.mode == "eligibility":
+        doc = dict(doc, proposals=[])         # check without proposals: each cadre's eligibility at --on
     times, cpus = [], []
     for i in range(args.repeat):
-        seconds, cpu, verdicts, ineligible, build_ms = run_once(doc, args.dicts, args.mode)
+        seconds, cpu, verdicts, ineligible, build_ms = run_once(doc, args.dicts, args.mode, args.check, args.workers)
         times.append(seconds)
         cpus.append(cpu)
         print(f"lần {i + 1}: {seconds:.2f} s thực, {cpu:.2f} s CPU ({build_ms} ms dựng dữ kiện), "
               f"{args.cadres / seconds:,.0f} cán bộ/s, {verdicts:,} kết luận, {ineligible:,} không đủ điều kiện")
     median, median_cpu = statistics.median(times), statistics.median(cpus)
+    what = args.mode + (", check" if args.check else "") + (", as_dict" if args.dicts and not args.check else "")
+    if args.check:
+        from luanchuyen.rules.evaluate import check_workers
+        n = args.cadres
+        what += f", {args.workers or check_workers(n)} tiến trình"
     print(f"đối chiếu tốc độ máy: sum(range(10**7)) mất {calibration():.2f} s (trên máy hiện đại không tải thường khoảng 0,1–0,2 s)")
     print(f"trung vị: {args.cadres / median:,.0f} cán bộ/s theo thời gian thực, {args.cadres / median_cpu:,.0f} cán bộ/s "
-          f"theo thời gian CPU ({args.cadres:,} cán bộ, chế độ {args.mode}; tải máy: {load()})")
+          f"theo thời gian CPU ({args.cadres:,} cán bộ, {what}; tải máy: {load()})")
     return 0
 
 

@@ -11,7 +11,12 @@ Public entry points (pure; the application calls them with facts built from its 
 """
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
+import gc
+import multiprocessing
+import os
+import pickle
 import textwrap
 from typing import Any, Iterable, Mapping
 
@@ -23,7 +28,8 @@ from .engine.registry import (NO_PLAN_REASON, RULES, RuleSpec, apply_exception, 
                               run_version)
 from .engine.verdict import FAIL, NEEDS_REVIEW, NOT_APPLICABLE, OUTCOME_TEXT, Verdict
 from .facts import (BodyCase, CadreFacts, CaseFacts, DatasetFacts, PlanCase, PlanFacts, PostFacts, ProposalFacts,
-                    facts_from_document, gc_paused)
+                    facts_from_document, gc_paused, position_left)
+from .regulations.qd_65_2022 import _proposal_spans_to
 from .regulations.qd_65_2022 import rotation_status  # noqa: F401  (re-exported)
 
 __all__ = [
@@ -48,8 +54,8 @@ class Evaluator:
         self.store = store or default_store()
         self._params: dict[tuple[dt.date, str | None], ParamsAt] = {}
         self._specs: dict[str, list[RuleSpec]] = {}
-        self._resolved: dict[tuple[str, dt.date], list] = {}
-        self._memo: dict[tuple, Verdict] = {}
+        self._resolved: dict[tuple[str, dt.date, ParamsAt], list] = {}
+        self._memo: dict[tuple, dict] = {}      # (rule id, date, id of the ParamsAt) → {key: verdict}
         self.memoise = True
 
     def params(self, on: dt.date, plan: PlanFacts | None = None) -> ParamsAt:
@@ -66,44 +72,55 @@ class Evaluator:
             specs = self._specs[context] = rules_for(context)
         return specs
 
-    def _run(self, context: str, case: Any, t: dt.date, p: ParamsAt, exceptions: tuple = ()) -> list[Verdict]:
-        resolved = self._resolved.get((context, t))
+    def _resolve(self, context: str, t: dt.date, p: ParamsAt) -> list[tuple]:
+        """The rules of ``context`` at ``t`` with parameters ``p``, resolved once: for each rule, its
+        version in force, the verdict when it needs no facts (no version in force; a plan rule for a
+        proposal outside any plan), and the table of verdicts reused by key (``RuleVersion.key``)."""
+        resolved = self._resolved.get((context, t, p))
         if resolved is None:
             resolved = []
             for spec in self.specs(context):
                 version = spec.version_at(t)
-                no_plan = Verdict(spec.id, NOT_APPLICABLE, NO_PLAN_REASON) if spec.plan_rule and version else None
-                resolved.append((spec, version, None if version else no_version_verdict(spec, t), no_plan))
-            self._resolved[(context, t)] = resolved
-        out = []
+                if version is None:
+                    resolved.append((spec, None, None, None, None, no_version_verdict(spec, t), None))
+                    continue
+                no_plan = Verdict(spec.id, NOT_APPLICABLE, NO_PLAN_REASON) if spec.plan_rule else None
+                memo = None
+                if version.key is not None:
+                    memo = self._memo.setdefault((spec.id, t, id(p)), {})
+                resolved.append((spec, version, version.function, version.key, memo, None, no_plan))
+            self._resolved[(context, t, p)] = resolved
+        return resolved
+
+    def _run(self, context: str, case: Any, t: dt.date, p: ParamsAt, exceptions: tuple = ()) -> list[Verdict]:
+        out: list[Verdict] = []
         append = out.append
         planless = getattr(case, "plan", True) is None
-        memo = self._memo if self.memoise else None
-        for spec, version, fixed, no_plan in resolved:
+        memoise = self.memoise
+        for spec, version, function, key, memo, fixed, no_plan in self._resolve(context, t, p):
             if fixed is not None:
                 append(fixed)
                 continue
             if no_plan is not None and planless:
                 append(no_plan)
                 continue
-            memo_key = None
-            if memo is not None and version.key is not None:
-                part = version.key(case, t)
+            part = None
+            if key is not None and memoise:
+                part = key(case, t)
                 if part is not None:
-                    memo_key = (spec.id, id(p), part)
-                    verdict = memo.get(memo_key)
+                    verdict = memo.get(part)
                     if verdict is not None:
                         if exceptions and (verdict.outcome == FAIL or (verdict.outcome == NEEDS_REVIEW and verdict.special)):
                             verdict = apply_exception(verdict, t, exceptions, spec.exceptions_allowed)
                         append(verdict)
                         continue
             try:
-                verdict = version.function(case, t, p)
-                if memo_key is not None:
-                    memo[memo_key] = verdict
+                verdict = function(case, t, p)
             except (NoValueInForce, MissingFacts):
                 verdict = run_version(spec, version, case, t, p, exceptions)   # builds the needs_review verdict
             else:
+                if part is not None:
+                    memo[part] = verdict
                 if exceptions and (verdict.outcome == FAIL or (verdict.outcome == NEEDS_REVIEW and verdict.special)):
                     verdict = apply_exception(verdict, t, exceptions, spec.exceptions_allowed)
             append(verdict)
@@ -121,8 +138,8 @@ class Evaluator:
             raise ValueError("cần dữ liệu (DatasetFacts) để đánh giá đề xuất")
         cadre = dataset.cadres[proposal.cadre_id]
         current = proposal.from_post
-        if current is None:
-            position = cadre.position_at(t)
+        if current is None:                 # the post held before the move (not the destination from its start day)
+            position = position_left(cadre, proposal, t)
             current = position.post if position is not None else None
         return CaseFacts(dataset, cadre, proposal, self._plan(proposal), proposal.purpose, current, proposal.to_posts)
 
@@ -256,21 +273,27 @@ def evaluate_structure(dataset: DatasetFacts, cadres: Iterable[CadreFacts], on: 
 
 # -- check (DOMAIN.md §10.2) --------------------------------------------------------------------------
 def check_dataset(dataset: DatasetFacts, on: dt.date | None = None, province: str | None = None, *,
-                  store: ParameterStore | None = None) -> dict:
-    """``check_document`` over already built facts (the application's ``--from-db`` path)."""
+                  store: ParameterStore | None = None, workers: int | None = None) -> dict:
+    """``check_document`` over already built facts (the application's ``--from-db`` path).
+
+    ``workers``: processes evaluating the rules. ``None`` (default) chooses :func:`check_workers`: one
+    for a small dataset, several for a big one on a machine that has several cores. The result is
+    the same whatever the number: the subjects are cut into contiguous chunks, evaluated in separate
+    processes (forked, so they share the facts already built) and put back in their order.
+    """
     evaluator = Evaluator(dataset, province=province, store=store)
-    results = []
     if dataset.proposals:
-        for proposal, verdicts in evaluator.proposals(dataset.proposals):
-            results.append({"proposal": proposal.id, "cadre": proposal.cadre_id, "eligible": eligible(verdicts),
-                            "verdicts": [v.as_dict() for v in verdicts]})
+        mode, subjects = "proposals", dataset.proposals
     else:
         if on is None:
             raise ValueError("Dữ liệu không có đề xuất luân chuyển: cần --on NGÀY để xét điều kiện chung.")
-        for cadre in dataset.cadres.values():
-            verdicts = evaluator.eligibility(cadre, on, "dao_tao")
-            results.append({"proposal": None, "cadre": cadre.id, "eligible": eligible(verdicts),
-                            "verdicts": [v.as_dict() for v in verdicts]})
+        mode, subjects = "eligibility", tuple(dataset.cadres.values())
+    if workers is None:
+        workers = check_workers(len(subjects))
+    if workers > 1 and len(subjects) > 1 and _can_fork():
+        results = _check_rows_parallel(evaluator, mode, subjects, on, workers)
+    else:
+        results = _check_rows(evaluator, mode, subjects, on)
     out: dict = {"results": results}
     if dataset.plans:
         plans = []
@@ -282,6 +305,109 @@ def check_dataset(dataset: DatasetFacts, on: dt.date | None = None, province: st
             plans.append({"plan": plan.id, "verdicts": [v.as_dict() for v in verdicts]})
         out["plans"] = plans
     return out
+
+
+# -- check over many processes --------------------------------------------------------------------------
+WORKERS_ENV = "LUANCHUYEN_RULES_WORKERS"
+PARALLEL_MIN_SUBJECTS = 20_000     # below this, starting processes costs more than it saves
+
+
+def check_workers(subjects: int, load: float | None = None) -> int:
+    """Processes for ``check`` over ``subjects`` proposals (or cadres).
+
+    ``$LUANCHUYEN_RULES_WORKERS`` when set (1 = always in this process). Otherwise one process below
+    20,000 subjects; from 20,000 on, one per core that is idle (at most 4), judged by the load average
+    of the last minute (``load``, read from the system when not given). Extra processes cost CPU time
+    (each copies the pages it touches, the rows come back pickled): on a machine whose cores are
+    already busy they make ``check`` slower, not faster (docs/rules.md, Performance).
+    """
+    configured = os.environ.get(WORKERS_ENV, "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    if subjects < PARALLEL_MIN_SUBJECTS:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    if load is None:
+        try:
+            load = os.getloadavg()[0]
+        except (AttributeError, OSError):
+            load = float(cores)
+    idle = int(cores - load + 0.5)
+    return max(1, min(cores, 4, idle))
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _check_rows(evaluator: Evaluator, mode: str, subjects: Iterable, on: dt.date | None) -> list[dict]:
+    """The §10.2 rows of ``subjects`` (proposals at their start date, or cadres' eligibility at ``on``)."""
+    rows = []
+    append = rows.append
+    with gc_paused():
+        if mode == "proposals":
+            for proposal in subjects:
+                verdicts = evaluator.proposal(proposal)
+                append({"proposal": proposal.id, "cadre": proposal.cadre_id, "eligible": eligible(verdicts),
+                        "verdicts": [v.as_dict() for v in verdicts]})
+        else:
+            for cadre in subjects:
+                verdicts = evaluator.eligibility(cadre, on, "dao_tao")  # type: ignore[arg-type]
+                append({"proposal": None, "cadre": cadre.id, "eligible": eligible(verdicts),
+                        "verdicts": [v.as_dict() for v in verdicts]})
+    return rows
+
+
+# What a forked worker evaluates: set by the parent just before the processes start (they inherit it
+# with the facts already built, nothing is pickled on the way in), cleared afterwards.
+_SHARED: tuple | None = None
+
+
+def _check_rows_in_worker(start: int, stop: int) -> bytes:
+    evaluator_args, mode, subjects, on = _SHARED  # type: ignore[misc]
+    dataset, province, store = evaluator_args
+    rows = _check_rows(Evaluator(dataset, province=province, store=store), mode, subjects[start:stop], on)
+    return pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _check_rows_parallel(evaluator: Evaluator, mode: str, subjects: tuple, on: dt.date | None,
+                         workers: int) -> list[dict]:
+    """Chunk ``subjects`` in order: this process evaluates the first chunk while ``workers − 1`` forked
+    processes evaluate the others; their rows come back pickled and are joined in order."""
+    global _SHARED
+    dataset = evaluator.dataset
+    n = len(subjects)
+    # This process also unpickles the others' rows: give it a somewhat smaller share of the rules.
+    own = max(1, int(n / workers * 0.85))
+    rest = n - own
+    bounds = [own + rest * i // (workers - 1) for i in range(workers)]
+    if dataset is not None:                 # build the shared indexes once, before the processes start
+        dataset.occupants("")
+        dataset.proposals_to("")
+        _proposal_spans_to(dataset, "")
+    _SHARED = ((dataset, evaluator.province, evaluator.store), mode, subjects, on)
+    # The forked processes share the facts page by page until they write to them: the cyclic garbage
+    # collector, which writes to every object it visits, is paused and the existing objects are frozen
+    # out of its reach, so the pages stay shared.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    gc.freeze()
+    try:
+        context = multiprocessing.get_context("fork")
+        with concurrent.futures.ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
+            futures = [pool.submit(_check_rows_in_worker, lo, hi) for lo, hi in zip(bounds, bounds[1:])]
+            rows = _check_rows(evaluator, mode, subjects[:own], on)
+            for future in futures:
+                rows.extend(pickle.loads(future.result()))
+    finally:
+        _SHARED = None
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+    return rows
 
 
 def check_document(doc: Mapping[str, Any], on: dt.date | None = None, province: str | None = None, *,

@@ -1039,6 +1039,28 @@ def facts_from_document(doc: Mapping[str, Any], *, store: ParameterStore | None 
         return _Builder(doc, store or default_store()).build()
 
 
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def position_left(cadre: CadreFacts, proposal: ProposalFacts, t: dt.date) -> PositionFacts | None:
+    """The main position ``cadre`` leaves by ``proposal``, as held before the move.
+
+    That is the day before the proposal's start (from the start day on the record may already show
+    the destination, the result of the rotation), or ``t`` when ``t`` is earlier. With a ``from_post``,
+    the position in that post held that day; otherwise (or when the record does not show it) the main
+    position held that day.
+    """
+    day = proposal.start - _ONE_DAY
+    if t < day:
+        day = t
+    from_post = proposal.from_post
+    if from_post is not None:
+        for position in cadre.positions:
+            if not position.concurrent and position.post.id == from_post.id and position.held_on(day):
+                return position
+    return cadre.position_at(day)
+
+
 # --------------------------------------------------------------------------------------------
 # What one rule evaluation looks at
 # --------------------------------------------------------------------------------------------
@@ -1047,8 +1069,8 @@ class CaseFacts:
     """The facts an individual rule reads: one cadre, and when relevant one proposal or target post.
 
     ``current_post`` is the post the cadre leaves (the proposal's ``from_post``, else the main post
-    held at the reference time); ``to_posts`` the destination posts (a proposal's, or the post of an
-    appointment being considered).
+    held before the move, :func:`position_left`; outside a proposal the main post held at the reference
+    time); ``to_posts`` the destination posts (a proposal's, or the post of an appointment being considered).
     """
 
     dataset: DatasetFacts | None

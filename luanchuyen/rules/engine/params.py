@@ -91,11 +91,14 @@ class ParamValue:
     province: str | None
     source_file: str | None
     citation_texts: tuple[str, ...] = ()    # citation, then see_also (filled in by __post_init__)
+    citation_joined: str = ""               # the same joined by "; " (filled in by __post_init__)
 
     def __post_init__(self) -> None:
         if not self.citation_texts:
             texts = tuple(dict.fromkeys((self.citation.text, *(c.text for c in self.see_also))))
             object.__setattr__(self, "citation_texts", texts)
+        if not self.citation_joined:
+            object.__setattr__(self, "citation_joined", "; ".join(self.citation_texts))
 
     @property
     def citation_text(self) -> str:

@@ -15,9 +15,11 @@ from ..engine.params import ParamsAt, ParamValue
 from ..engine.registry import NO_PLAN_REASON
 from ..engine.verdict import Verdict, VerdictFactory
 from ..facts import (DISCIPLINE_TEXT, LEVEL_TEXT, PROCEEDING_TEXT, PURPOSE_TEXT, CadreFacts, CaseFacts,
-                     DatasetFacts, PositionFacts, PostFacts)
+                     DatasetFacts, PositionFacts, PostFacts, position_left)
 
 LEVEL_ORDER = {"xa": 1, "huyen": 2, "tinh": 3, "trung_uong": 4}
+TRAINING = frozenset(("dao_tao",))                                          # purposes of ROT-01
+NON_LOCAL_OR_TWO_TERMS = frozenset(("khong_phai_nguoi_dia_phuong", "hai_nhiem_ky"))   # of ROT-02
 
 
 def num(x: float) -> str:
@@ -85,42 +87,62 @@ def plan_gate(V: VerdictFactory, case: CaseFacts, p: ParamsAt) -> tuple[Verdict 
         enabled = p("plan.rules")
     except NoValueInForce:
         return V.not_applicable_once(("no_rules", plan.id, plan.name),
-                                     lambda: f"Kế hoạch «{plan.name}» không bật quy tắc riêng nào."), None
+                                     (_plan_text, "Kế hoạch «{}» không bật quy tắc riêng nào.", plan.name)), None
     if V.rule_id not in enabled.value:
-        return V.not_applicable_once(("off", plan.id, plan.name), lambda: f"Kế hoạch «{plan.name}» không bật quy tắc này."), None
+        return V.not_applicable_once(("off", plan.id, plan.name),
+                                     (_plan_text, "Kế hoạch «{}» không bật quy tắc này.", plan.name)), None
     return None, enabled
+
+
+def _plan_text(template: str, name: str) -> str:
+    return template.format(name)
+
+
+def _purpose_text(purpose: str | None, tail: str) -> str:
+    return f"Mục đích luân chuyển là {PURPOSE_TEXT.get(purpose or '', 'chưa ghi')}{tail}"
 
 
 # -- months left (ROT-01, ROT-02) ---------------------------------------------------------------
 def check_months_left(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt, param: str,
                       purposes: frozenset[str]) -> Verdict:
     if case.purpose not in purposes:
-        return V.not_applicable_once(case.purpose, lambda: f"Mục đích luân chuyển là "
-                                     f"{PURPOSE_TEXT.get(case.purpose or '', 'chưa ghi')}; quy tắc này áp dụng cho mục đích khác.")
+        return V.not_applicable_once(case.purpose, (_purpose_text, case.purpose,
+                                                    "; quy tắc này áp dụng cho mục đích khác."))
     required = p(param)
-    left = case.cadre.months_left(t)
-    when = retirement_phrase(case.cadre, t)
+    cadre = case.cadre
+    left = cadre.months_left(t)          # raises MissingFacts before any verdict; the reason is formatted lazily
     if left >= required.value:
-        return V.passed(f"Còn {fmt_months(left)} công tác tính từ {fmt_date(t)} ({when}), "
-                        f"đủ tối thiểu {required.value} tháng.", required)
-    return V.failed(f"Còn {fmt_months(left)} công tác tính từ {fmt_date(t)} ({when}), "
-                    f"chưa đủ {required.value} tháng.", required)
+        return V.passed((_months_left_text, left, t, cadre, "đủ tối thiểu", required.value), required)
+    return V.failed((_months_left_text, left, t, cadre, "chưa đủ", required.value), required)
+
+
+_MONTHS_LEFT_TEXTS: dict[tuple, str] = {}
+
+
+def _months_left_text(left: int, t: dt.date, cadre: CadreFacts, verb: str, required: int) -> str:
+    # Many cadres share a retirement month: the sentence depends only on these values (memoised, bounded).
+    index, age, _rule = cadre.retirement_at(t)
+    key = (left, t, index, age, cadre.birth.year if cadre.birth.month is None else None, verb, required)  # type: ignore[union-attr]
+    text = _MONTHS_LEFT_TEXTS.get(key)
+    if text is None:
+        text = f"Còn {fmt_months(left)} công tác tính từ {fmt_date(t)} ({retirement_phrase(cadre, t)}), {verb} {required} tháng."
+        if len(_MONTHS_LEFT_TEXTS) < 200_000:
+            _MONTHS_LEFT_TEXTS[key] = text
+    return text
 
 
 # -- planning in force (ROT-03) ------------------------------------------------------------------
 def check_in_planning(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt) -> Verdict:
     if case.purpose != "dao_tao":
-        return V.not_applicable_once(case.purpose, lambda: f"Mục đích luân chuyển là "
-                                     f"{PURPOSE_TEXT.get(case.purpose or '', 'chưa ghi')}; yêu cầu trong quy hoạch áp dụng "
-                                     "cho luân chuyển để đào tạo.")
+        return V.not_applicable_once(case.purpose, (_purpose_text, case.purpose, "; yêu cầu trong quy hoạch áp dụng "
+                                                    "cho luân chuyển để đào tạo."))
     required = p("rotation.requires_planning")
     if not required.value:
         return V.not_applicable("Tham số hiện hành không yêu cầu cán bộ luân chuyển phải trong quy hoạch.", required)
     in_force = case.cadre.planning_in_force(t)
     if in_force:
         entry = in_force[0]
-        return V.passed(f"Trong quy hoạch {entry.title.name} nhiệm kỳ {entry.term} "
-                        f"(phê duyệt {fmt_date(entry.approved)}) còn hiệu lực tại {fmt_date(t)}.", required)  # type: ignore[arg-type]
+        return V.passed((_in_planning_text, entry, t), required)
     notes = []
     for entry in case.cadre.planning:
         if entry.approved is None:
@@ -136,6 +158,11 @@ def check_in_planning(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsA
                     "cán bộ luân chuyển phải trong quy hoạch.", required)
 
 
+def _in_planning_text(entry, t: dt.date) -> str:
+    return (f"Trong quy hoạch {entry.title.name} nhiệm kỳ {entry.term} "
+            f"(phê duyệt {fmt_date(entry.approved)}) còn hiệu lực tại {fmt_date(t)}.")
+
+
 # -- duration (ROT-04, PLAN-DURATION-MAX) -------------------------------------------------------
 def proposal_period(case: CaseFacts) -> tuple[dt.date, dt.date]:
     proposal = case.proposal
@@ -149,11 +176,14 @@ def proposal_period(case: CaseFacts) -> tuple[dt.date, dt.date]:
 def check_min_duration(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt) -> Verdict:
     start, end = proposal_period(case)
     required = p("rotation.min_duration_months")
-    length = fmt_span(start, end)
-    span = f"từ {fmt_date(start)} đến {fmt_date(end)}"
     if end >= add_months(start, required.value):
-        return V.passed(f"Thời gian luân chuyển {length}, {span}, đủ tối thiểu {required.value} tháng.", required)
-    return V.failed(f"Thời gian luân chuyển chỉ {length}, {span}, chưa đủ {required.value} tháng.", required)
+        return V.passed((_duration_text, "", start, end, "đủ tối thiểu", required.value), required)
+    return V.failed((_duration_text, " chỉ", start, end, "chưa đủ", required.value), required)
+
+
+def _duration_text(only: str, start: dt.date, end: dt.date, verb: str, required: int) -> str:
+    return (f"Thời gian luân chuyển{only} {fmt_span(start, end)}, từ {fmt_date(start)} đến {fmt_date(end)}, "
+            f"{verb} {required} tháng.")
 
 
 # -- discipline and proceedings (ROT-07) --------------------------------------------------------
@@ -203,16 +233,23 @@ def check_barred(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt, *,
     if others and unlisted_proceedings_review:
         return V.needs_review(f"Tại {fmt_date(t)}: {listing(others)}; văn bản hiện hành chỉ nêu cán bộ bị kỷ luật, "
                               "cần cấp có thẩm quyền xem xét.", barred)
-    tail = f" ({listing(ended)})" if ended else ""
     if "dieu_tra" in listed:
-        return V.passed(f"Tại {fmt_date(t)} không trong thời hạn kỷ luật, không bị điều tra, truy tố, xét xử{tail}.", barred)
-    return V.passed(f"Tại {fmt_date(t)} không trong thời hạn kỷ luật{tail}.", barred)
+        return V.passed((_not_barred_text, t, ", không bị điều tra, truy tố, xét xử", ended), barred)
+    return V.passed((_not_barred_text, t, "", ended), barred)
+
+
+def _not_barred_text(t: dt.date, proceedings: str, ended: list[str]) -> str:
+    tail = f" ({listing(ended)})" if ended else ""
+    return f"Tại {fmt_date(t)} không trong thời hạn kỷ luật{proceedings}{tail}."
 
 
 # -- ROT-15: consecutive head terms ----------------------------------------------------------------
-def head_run(cadre: CadreFacts, t: dt.date) -> tuple[PositionFacts, dt.date] | None:
-    """The main head position held at ``t`` and the start of its unbroken run in the same unit."""
-    current = cadre.position_at(t)
+def head_run(cadre: CadreFacts, t: dt.date, current: PositionFacts | None | bool = False
+             ) -> tuple[PositionFacts, dt.date] | None:
+    """The main head position held at ``t`` (or ``current``, e.g. the position a proposal leaves) and the
+    start of its unbroken run in the same unit."""
+    if current is False:
+        current = cadre.position_at(t)
     if current is None or current.post.title.role != "head":
         return None
     if current.start is None:
@@ -304,27 +341,26 @@ def _higher_move(case: CaseFacts) -> tuple[bool, PostFacts | None, PostFacts]:
     return dest.title.rank > current.title.rank, current, dest
 
 
-_MOVES: dict[tuple[str | None, str], str] = {}
-
-
 def move_text(current: PostFacts | None, dest: PostFacts) -> str:
-    key = (current.id if current else None, dest.id)
-    text = _MOVES.get(key)
+    if current is None:
+        return f"bổ nhiệm lần đầu vào {post_name(dest)}"
+    relation = "cao hơn" if (dest.title.rank or 0) > (current.title.rank or 0) else "không cao hơn"
+    return f"{post_name(dest)} (bậc {dest.title.rank}) {relation} {post_name(current)} (bậc {current.title.rank})"
+
+
+def not_higher(V: VerdictFactory, current: PostFacts | None, dest: PostFacts, tail: str = "", *,
+               case: CaseFacts | None = None) -> Verdict:
+    return V.not_applicable((_not_higher_text, current, dest, tail, case.cache if case is not None else None))
+
+
+def _not_higher_text(current: PostFacts | None, dest: PostFacts, tail: str, cache: dict | None) -> str:
+    """The three appointment rules of one case describe the same move: its text is formatted once."""
+    text = cache.get("move_text") if cache is not None else None
     if text is None:
-        if current is None:
-            text = f"bổ nhiệm lần đầu vào {post_name(dest)}"
-        else:
-            relation = "cao hơn" if (dest.title.rank or 0) > (current.title.rank or 0) else "không cao hơn"
-            text = (f"{post_name(dest)} (bậc {dest.title.rank}) {relation} {post_name(current)} "
-                    f"(bậc {current.title.rank})")
-        if len(_MOVES) < 100_000:
-            _MOVES[key] = text
-    return text
-
-
-def not_higher(V: VerdictFactory, current: PostFacts | None, dest: PostFacts, tail: str = "") -> Verdict:
-    return V.not_applicable_once((current.id if current else None, dest.id),
-                                 lambda: f"Không phải bổ nhiệm lần đầu hoặc vào chức vụ cao hơn: {move_text(current, dest)}{tail}.")
+        text = move_text(current, dest)
+        if cache is not None:
+            cache["move_text"] = text
+    return f"Không phải bổ nhiệm lần đầu hoặc vào chức vụ cao hơn: {text}{tail}."
 
 
 def months_in_rank(cadre: CadreFacts, post: PostFacts, t: dt.date) -> tuple[int, dt.date]:
@@ -374,33 +410,49 @@ def is_membership_title(name: str) -> bool:
 # -- ROT-15 / ROT-16 shared by QĐ 98 and QĐ 65 ----------------------------------------------------
 def check_two_terms(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt, *, proposal_context: bool) -> Verdict:
     if proposal_context and case.purpose != "hai_nhiem_ky":
-        return V.not_applicable_once(case.purpose, lambda: f"Mục đích luân chuyển là "
-                                     f"{PURPOSE_TEXT.get(case.purpose or '', 'chưa ghi')}, không phải luân chuyển cấp trưởng "
-                                     "hai nhiệm kỳ liên tiếp.")
+        return V.not_applicable_once(case.purpose, (_purpose_text, case.purpose, ", không phải luân chuyển cấp trưởng "
+                                                    "hai nhiệm kỳ liên tiếp."))
     threshold = p("rotation.two_terms_months")
-    run = head_run(case.cadre, t)
+    run, t = two_terms_run(case, t)
     if run is None:
         text = f"Tại {fmt_date(t)} cán bộ không giữ chức vụ cấp trưởng."
         return V.warn(text + " Đề xuất ghi mục đích hai nhiệm kỳ liên tiếp nhưng không khớp hồ sơ.", threshold) \
             if proposal_context else V.not_applicable(text, threshold)
     position, start = run
     months = full_months_between(start, t)
-    held = (f"Giữ chức vụ cấp trưởng {position.post.title.name} tại {position.post.unit.name} liên tục từ "
-            f"{fmt_date(start)}: {fmt_months(months)} tại {fmt_date(t)}")
     if months >= threshold.value:
-        text = f"{held}, từ {threshold.value} tháng trở lên (quá hai nhiệm kỳ liên tiếp): thuộc diện luân chuyển."
+        text = (_two_terms_text, position, start, months, t,
+                f", từ {threshold.value} tháng trở lên (quá hai nhiệm kỳ liên tiếp): thuộc diện luân chuyển.")
         return V.passed(text, threshold) if proposal_context else V.warn(text, threshold)
-    text = f"{held}, chưa đến {threshold.value} tháng."
     if proposal_context:
-        return V.warn(text + " Đề xuất ghi mục đích hai nhiệm kỳ liên tiếp nhưng chưa đủ thời gian.", threshold)
-    return V.passed(text, threshold)
+        return V.warn((_two_terms_text, position, start, months, t, f", chưa đến {threshold.value} tháng. Đề xuất ghi "
+                       "mục đích hai nhiệm kỳ liên tiếp nhưng chưa đủ thời gian."), threshold)
+    return V.passed((_two_terms_text, position, start, months, t, f", chưa đến {threshold.value} tháng."), threshold)
+
+
+def two_terms_run(case: CaseFacts, t: dt.date) -> tuple[tuple[PositionFacts, dt.date] | None, dt.date]:
+    """(head run, date it is counted to) for ROT-15 and PLAN-SUBJECT.
+
+    For a proposal it is the head post held before the move — not the destination, which the record
+    may already show from the start day on (a run of 0 months) — counted up to the start of the
+    rotation (or ``t`` if earlier). Otherwise the head post held at ``t``, counted up to ``t``.
+    """
+    proposal = case.proposal
+    if proposal is None:
+        return head_run(case.cadre, t), t
+    return head_run(case.cadre, t, position_left(case.cadre, proposal, t)), min(t, proposal.start)
+
+
+def _two_terms_text(position: PositionFacts, start: dt.date, months: int, t: dt.date, tail: str) -> str:
+    return (f"Giữ chức vụ cấp trưởng {position.post.title.name} tại {position.post.unit.name} liên tục từ "
+            f"{fmt_date(start)}: {fmt_months(months)} tại {fmt_date(t)}{tail}")
 
 
 def check_non_local(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt) -> Verdict:
     required = [post for post in case.to_posts if post.title.non_local_required]
     if not required:
-        return V.not_applicable_once(None, lambda: "Chức danh nơi đến không thuộc diện phải bố trí người không phải "
-                                     "người địa phương.")
+        return V.not_applicable_once(None, "Chức danh nơi đến không thuộc diện phải bố trí người không phải "
+                                           "người địa phương.")
     policy = p("rotation.non_local_policy")
     if not policy.value:
         return V.not_applicable("Tham số hiện hành không áp dụng chủ trương này.", policy)
@@ -421,7 +473,11 @@ def check_non_local(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt)
             return V.needs_review(f"Chưa xác định được cán bộ có phải người địa phương của "
                                   f"{locality_name(case.dataset, post.locality)} không ({why}).", *used)  # type: ignore[arg-type]
     post, _local, why = verdicts[0]
-    return V.passed(f"Không phải người địa phương: {why}; phù hợp chức danh {post.title.name}.", *used)
+    return V.passed((_non_local_text, why, post), *used)
+
+
+def _non_local_text(why: str, post: PostFacts) -> str:
+    return f"Không phải người địa phương: {why}; phù hợp chức danh {post.title.name}."
 
 
 # -- planning (PLAN-01, PLAN-03, PLAN-04, PLAN-07) shared by QĐ 50 and QĐ 377 ---------------------
@@ -533,30 +589,35 @@ def check_titles_per_cadre(V: VerdictFactory, body, t: dt.date, p: ParamsAt) -> 
 def check_months_in_post(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt) -> Verdict:
     higher, current, dest = is_higher_move(case)
     if not higher:
-        return not_higher(V, current, dest)
-    why = move_text(current, dest)
-    if case.current_post is None:
-        return V.not_applicable(f"Bổ nhiệm lần đầu ({why}): không có chức vụ đang giữ để tính thời gian.")
+        return not_higher(V, current, dest, case=case)
+    post = case.current_post
+    if post is None:
+        return V.not_applicable(lambda: f"Bổ nhiệm lần đầu ({move_text(current, dest)}): không có chức vụ đang giữ để "
+                                        "tính thời gian.")
     required = p("appointment.min_months_in_post")
-    months, start = months_in_rank(case.cadre, case.current_post, t)
-    held = (f"đã giữ chức vụ {case.current_post.title.name} hoặc tương đương (bậc {case.current_post.title.rank}) "
-            f"từ {fmt_date(start)}: {fmt_months(months)}")
+    months, start = months_in_rank(case.cadre, post, t)
     if months >= required.value:
-        return V.passed(f"Chức vụ cao hơn ({why}); {held}, đủ tối thiểu {required.value} tháng.", required)
-    return V.failed(f"Chức vụ cao hơn ({why}); {held}, chưa đủ {required.value} tháng.", required)
+        return V.passed((_months_in_post_text, current, dest, post, start, months, "đủ tối thiểu", required.value),
+                        required)
+    return V.failed((_months_in_post_text, current, dest, post, start, months, "chưa đủ", required.value), required)
+
+
+def _months_in_post_text(current: PostFacts | None, dest: PostFacts, post: PostFacts, start: dt.date, months: int,
+                         verb: str, required: int) -> str:
+    return (f"Chức vụ cao hơn ({move_text(current, dest)}); đã giữ chức vụ {post.title.name} hoặc tương đương "
+            f"(bậc {post.title.rank}) từ {fmt_date(start)}: {fmt_months(months)}, {verb} {required} tháng.")
 
 
 def check_appointment_age(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt, *, special_floor: bool) -> Verdict:
     higher, current, dest = is_higher_move(case)
     if not higher:
-        return not_higher(V, current, dest, "; không xét tuổi")
-    why = move_text(current, dest)
+        return not_higher(V, current, dest, "; không xét tuổi", case=case)
     required = p("appointment.min_months_left")
-    left = case.cadre.months_left(t)
-    when = retirement_phrase(case.cadre, t)
+    cadre = case.cadre
+    left = cadre.months_left(t)
     if left >= required.value:
-        return V.passed(f"{why[0].upper()}{why[1:]}: còn {fmt_months(left)} công tác ({when}), đủ trọn một nhiệm kỳ "
-                        f"({required.value} tháng).", required)
+        return V.passed((_appointment_age_text, current, dest, left, cadre, t, required.value), required)
+    when = retirement_phrase(cadre, t)
     if special_floor:
         floor = p("appointment.min_months_left_special")
         if left >= floor.value:
@@ -569,10 +630,17 @@ def check_appointment_age(V: VerdictFactory, case: CaseFacts, t: dt.date, p: Par
                     required)
 
 
+def _appointment_age_text(current: PostFacts | None, dest: PostFacts, left: int, cadre: CadreFacts, t: dt.date,
+                          required: int) -> str:
+    why = move_text(current, dest)
+    return (f"{why[0].upper()}{why[1:]}: còn {fmt_months(left)} công tác ({retirement_phrase(cadre, t)}), "
+            f"đủ trọn một nhiệm kỳ ({required} tháng).")
+
+
 def check_discipline_bar(V: VerdictFactory, case: CaseFacts, t: dt.date, p: ParamsAt) -> Verdict:
     higher, current, dest = is_higher_move(case)
     if not higher:
-        return not_higher(V, current, dest)
+        return not_higher(V, current, dest, case=case)
     bars = p("appointment.discipline_bar_months")
     blocking, review = [], []
     for d in case.cadre.discipline:
@@ -594,7 +662,11 @@ def check_discipline_bar(V: VerdictFactory, case: CaseFacts, t: dt.date, p: Para
     if review:
         return V.needs_review(f"Văn bản chưa quy định thời hạn bằng số cho: {listing(review)}; cần cấp có thẩm quyền xem xét.",
                               bars)
-    return V.passed(f"Không vướng thời hạn sau kỷ luật khi bổ nhiệm chức vụ cao hơn tại {fmt_date(t)}.", bars)
+    return V.passed((_no_bar_text, t), bars)
+
+
+def _no_bar_text(t: dt.date) -> str:
+    return f"Không vướng thời hạn sau kỷ luật khi bổ nhiệm chức vụ cao hơn tại {fmt_date(t)}."
 
 
 # -- PLAN-11 ----------------------------------------------------------------------------------------
@@ -639,7 +711,10 @@ def _ids(items) -> tuple:
 
 
 def key_planning(case: CaseFacts, t: dt.date):
-    return (case.purpose, _ids(case.cadre.planning))
+    planning = case.cadre.planning
+    if not planning:
+        return (case.purpose, ())
+    return (case.purpose, _ids(planning))
 
 
 def key_period(case: CaseFacts, t: dt.date):
@@ -647,8 +722,14 @@ def key_period(case: CaseFacts, t: dt.date):
     return None if proposal is None else (proposal.start, proposal.end)
 
 
+_NOT_BARRED = ((), ())
+
+
 def key_barred(case: CaseFacts, t: dt.date):
-    return (_ids(case.cadre.discipline), _ids(case.cadre.proceedings))
+    cadre = case.cadre
+    if not cadre.discipline and not cadre.proceedings:
+        return _NOT_BARRED
+    return (_ids(cadre.discipline), _ids(cadre.proceedings))
 
 
 def key_health(case: CaseFacts, t: dt.date):

@@ -11,7 +11,9 @@ from ..engine.registry import rule
 from ..engine.verdict import VerdictFactory
 from . import common
 
+_ROT07 = VerdictFactory("ROT-07")
+
 
 @rule("ROT-07", since=dt.date(2020, 7, 1), until=dt.date(2025, 6, 30), key=common.key_barred)
 def d82_k3_no_rotation_while_disciplined_or_prosecuted(case, t, p):
-    return common.check_barred(VerdictFactory("ROT-07"), case, t, p, unlisted_proceedings_review=False)
+    return common.check_barred(_ROT07, case, t, p, unlisted_proceedings_review=False)

@@ -15,14 +15,15 @@ from ..engine.verdict import VerdictFactory
 from . import common
 
 SINCE = dt.date(2025, 7, 1)
+_ROT02 = VerdictFactory("ROT-02")
 
 
 @rule("ROT-02", since=SINCE)
 def d43_k4_appointment_term_left(case, t, p):
     """Đ43 k4: "phải còn đủ thời gian công tác theo thời hạn bổ nhiệm"."""
-    return common.check_months_left(VerdictFactory("ROT-02"), case, t, p,
+    return common.check_months_left(_ROT02, case, t, p,
                                     "rotation.min_months_left_non_local_two_terms",
-                                    frozenset(("khong_phai_nguoi_dia_phuong", "hai_nhiem_ky")))
+                                    common.NON_LOCAL_OR_TWO_TERMS)
 
 
 _ROT08 = VerdictFactory("ROT-08")
@@ -40,8 +41,8 @@ def d43_k5_health_certificate(case, t, p):
                                    f"{fmt_date(t)}; cần giấy cấp trước thời điểm này.", max_age)
     earliest = add_months(t, -max_age.value)
     if issued >= earliest:
-        return _ROT08.passed(f"Giấy chứng nhận sức khỏe cấp ngày {fmt_date(issued)}, trong thời hạn {max_age.value} tháng "
-                             f"trước {fmt_date(t)}.", max_age)
+        return _ROT08.passed(lambda: f"Giấy chứng nhận sức khỏe cấp ngày {fmt_date(issued)}, trong thời hạn "
+                                     f"{max_age.value} tháng trước {fmt_date(t)}.", max_age)   # memoised by key: rare
     return _ROT08.failed(f"Giấy chứng nhận sức khỏe cấp ngày {fmt_date(issued)}, quá {max_age.value} tháng trước "
                          f"{fmt_date(t)} (phải cấp từ ngày {fmt_date(earliest)}).", max_age)
 

@@ -17,6 +17,10 @@ from ..engine.registry import rule
 from ..engine.verdict import VerdictFactory
 from . import common
 
+_APPT01 = VerdictFactory("APPT-01")
+_APPT02 = VerdictFactory("APPT-02")
+_APPT04 = VerdictFactory("APPT-04")
+
 SINCE = dt.date(2025, 10, 8)
 
 
@@ -111,14 +115,14 @@ def d26_k3_no_central_ratio(body, t, p):
 
 @rule("APPT-01", since=SINCE)
 def d34_k3_twelve_months_in_post(case, t, p):
-    return common.check_months_in_post(VerdictFactory("APPT-01"), case, t, p)
+    return common.check_months_in_post(_APPT01, case, t, p)
 
 
 @rule("APPT-02", since=SINCE)
 def d34_k5_one_full_term_or_48(case, t, p):
-    return common.check_appointment_age(VerdictFactory("APPT-02"), case, t, p, special_floor=True)
+    return common.check_appointment_age(_APPT02, case, t, p, special_floor=True)
 
 
 @rule("APPT-04", since=SINCE)
 def discipline_bar_24_36_60(case, t, p):
-    return common.check_discipline_bar(VerdictFactory("APPT-04"), case, t, p)
+    return common.check_discipline_bar(_APPT04, case, t, p)

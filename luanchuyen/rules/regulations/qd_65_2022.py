@@ -18,32 +18,35 @@ from . import common
 
 SINCE = dt.date(2022, 4, 28)
 
+_ROT01, _ROT02, _ROT03, _ROT04, _ROT15, _ROT16 = (
+    VerdictFactory(rule_id) for rule_id in ("ROT-01", "ROT-02", "ROT-03", "ROT-04", "ROT-15", "ROT-16"))
+
 
 @rule("ROT-01", since=SINCE)
 def d5_ten_years_left(case, t, p):
     """Đ5: "Có thời gian công tác còn ít nhất 10 năm tính từ thời điểm luân chuyển"."""
-    return common.check_months_left(VerdictFactory("ROT-01"), case, t, p, "rotation.min_months_left_training",
-                                    frozenset(("dao_tao",)))
+    return common.check_months_left(_ROT01, case, t, p, "rotation.min_months_left_training",
+                                    common.TRAINING)
 
 
 @rule("ROT-02", since=SINCE, until=dt.date(2025, 6, 30))
 def one_term_left_non_local(case, t, p):
     """QĐ 65 has no separate clause found ([NF]); the parameter keeps QĐ 98's one term, labelled [D]."""
-    return common.check_months_left(VerdictFactory("ROT-02"), case, t, p,
+    return common.check_months_left(_ROT02, case, t, p,
                                     "rotation.min_months_left_non_local_two_terms",
-                                    frozenset(("khong_phai_nguoi_dia_phuong", "hai_nhiem_ky")))
+                                    common.NON_LOCAL_OR_TWO_TERMS)
 
 
 @rule("ROT-03", since=SINCE, key=common.key_planning)
 def d1_k2_in_planning(case, t, p):
     """Đ1 k2: "Cán bộ luân chuyển phải trong quy hoạch…"; Đ4 k2a."""
-    return common.check_in_planning(VerdictFactory("ROT-03"), case, t, p)
+    return common.check_in_planning(_ROT03, case, t, p)
 
 
 @rule("ROT-04", since=SINCE, key=common.key_period)
 def d8_min_duration(case, t, p):
     """Đ8: "Thời gian luân chuyển ít nhất là 3 năm (36 tháng)"."""
-    return common.check_min_duration(VerdictFactory("ROT-04"), case, t, p)
+    return common.check_min_duration(_ROT04, case, t, p)
 
 
 _ROT05 = VerdictFactory("ROT-05")
@@ -61,17 +64,23 @@ def d4_k3_equivalent_post(case, t, p):
     dest = max(case.to_posts, key=lambda post: post.title.rank if post.title.rank is not None else -1)
     if current.title.rank is None or dest.title.rank is None:
         raise MissingFacts("bậc (rank) của chức danh đang giữ hoặc chức danh đến")
-    compare = (f"{common.post_name(dest)} (bậc {dest.title.rank}) so với chức vụ đang giữ "
-               f"{common.post_name(current)} (bậc {current.title.rank})")
     if dest.title.rank == current.title.rank:
-        return _ROT05.passed(f"Chức vụ nơi đến tương đương: {compare}.", principle)
+        return _ROT05.passed((_compare_text, "Chức vụ nơi đến tương đương: ", dest, current, "."), principle)
     if dest.title.rank < current.title.rank:
-        return _ROT05.warn(f"Chức vụ nơi đến thấp hơn: {compare}; nguyên tắc là bố trí chức vụ tương đương.", principle)
+        return _ROT05.warn((_compare_text, "Chức vụ nơi đến thấp hơn: ", dest, current,
+                            "; nguyên tắc là bố trí chức vụ tương đương."), principle)
     if case.proposal is not None and case.proposal.outstanding_capacity:
-        return _ROT05.passed(f"Chức vụ nơi đến cao hơn: {compare}; đề xuất ghi cán bộ có phẩm chất, năng lực nổi trội "
-                             "(cấp có thẩm quyền xem xét, quyết định).", principle)
-    return _ROT05.special_case(f"Chức vụ nơi đến cao hơn: {compare}, nhưng đề xuất không ghi năng lực nổi trội; "
-                               "bố trí cao hơn chỉ do cấp có thẩm quyền xem xét, quyết định.", principle)
+        return _ROT05.passed((_compare_text, "Chức vụ nơi đến cao hơn: ", dest, current,
+                              "; đề xuất ghi cán bộ có phẩm chất, năng lực nổi trội (cấp có thẩm quyền xem xét, quyết định)."),
+                             principle)
+    return _ROT05.special_case((_compare_text, "Chức vụ nơi đến cao hơn: ", dest, current,
+                                ", nhưng đề xuất không ghi năng lực nổi trội; bố trí cao hơn chỉ do cấp có thẩm quyền xem "
+                                "xét, quyết định."), principle)
+
+
+def _compare_text(head: str, dest, current, tail: str) -> str:
+    return (f"{head}{common.post_name(dest)} (bậc {dest.title.rank}) so với chức vụ đang giữ "
+            f"{common.post_name(current)} (bậc {current.title.rank}){tail}")
 
 
 _ROT06 = VerdictFactory("ROT-06")
@@ -106,20 +115,46 @@ def d1_k4_no_new_titles(case, t, p):
                 holders.append(cadre.full_name)
         free = post.slots - len(holders)
         if free <= 0:
-            return _ROT06.failed(f"Vị trí {common.post_name(post)} có {post.slots} chỗ, đang có {len(holders)} người giữ "
-                                 f"tại {fmt_date(t)} ({common.listing(holders, 4)}); không còn chỗ, không tăng thêm chức danh.",
-                                 rule_param)
+            return _ROT06.failed((_no_free_slot_text, post, holders, t), rule_param)
         if proposal is not None and warning is None:
-            end = proposal.end or proposal.start
-            competing = [other.id for other in dataset.proposals_to(post.id)
-                         if other.id != proposal.id and other.start <= end and proposal.start <= (other.end or other.start)]
+            start, end, own = proposal.start.toordinal(), (proposal.end or proposal.start).toordinal(), proposal.id
+            competing = [other for other, other_start, other_end in _proposal_spans_to(dataset, post.id)
+                         if other_start <= end and start <= other_end and other != own]
             if len(competing) >= free:
-                warning = (f"Vị trí {common.post_name(post)} còn {free}/{post.slots} chỗ nhưng có đề xuất khác cùng vào "
-                           f"trong thời gian trùng: {', '.join(competing)}.")
-        notes.append(f"{common.post_name(post)} còn {free}/{post.slots} chỗ")
+                warning = (_competing_text, post, free, competing)
+        notes.append((post, free))
     if warning:
         return _ROT06.warn(warning, rule_param)
-    return _ROT06.passed(f"Vị trí đến có sẵn trong danh mục tại {fmt_date(t)}: {'; '.join(notes)}.", rule_param)
+    return _ROT06.passed((_free_slots_text, t, notes), rule_param)
+
+
+def _proposal_spans_to(dataset, post_id: str) -> list[tuple[str, int, int]]:
+    """(id, start, planned end or start) of the dataset's proposals to ``post_id``, dates as ordinals
+    (compared faster); the index is built once."""
+    index = dataset._cache.get("proposal_spans_to")
+    if index is None:
+        index = {}
+        for proposal in dataset.proposals:
+            span = (proposal.id, proposal.start.toordinal(), (proposal.end or proposal.start).toordinal())
+            for post in proposal.to_posts:
+                index.setdefault(post.id, []).append(span)
+        dataset._cache["proposal_spans_to"] = index
+    return index.get(post_id, ())
+
+
+def _competing_text(post, free: int, competing: list[str]) -> str:
+    return (f"Vị trí {common.post_name(post)} còn {free}/{post.slots} chỗ nhưng có đề xuất khác cùng vào "
+            f"trong thời gian trùng: {', '.join(competing)}.")
+
+
+def _no_free_slot_text(post, holders: list[str], t: dt.date) -> str:
+    return (f"Vị trí {common.post_name(post)} có {post.slots} chỗ, đang có {len(holders)} người giữ "
+            f"tại {fmt_date(t)} ({common.listing(holders, 4)}); không còn chỗ, không tăng thêm chức danh.")
+
+
+def _free_slots_text(t: dt.date, notes: list) -> str:
+    free = "; ".join(f"{common.post_name(post)} còn {n}/{post.slots} chỗ" for post, n in notes)
+    return f"Vị trí đến có sẵn trong danh mục tại {fmt_date(t)}: {free}."
 
 
 _ROT09 = VerdictFactory("ROT-09")
@@ -223,13 +258,13 @@ def d10_stable_placement(case, t, p):
 @rule("ROT-15", since=SINCE)
 def d4_k2b_two_consecutive_terms(case, t, p):
     """Đ4 k2b; CT 45 mục 3: head "quá 2 nhiệm kỳ liên tiếp (từ 8 năm trở lên)" in one place."""
-    return common.check_two_terms(VerdictFactory("ROT-15"), case, t, p, proposal_context=case.proposal is not None)
+    return common.check_two_terms(_ROT15, case, t, p, proposal_context=case.proposal is not None)
 
 
 @rule("ROT-16", since=SINCE)
 def d4_k2b_non_local(case, t, p):
     """Đ4 k2b; CT 45; KL 201: key titles held by non-locals."""
-    return common.check_non_local(VerdictFactory("ROT-16"), case, t, p)
+    return common.check_non_local(_ROT16, case, t, p)
 
 
 def rotation_status(proposal, t: dt.date) -> str:

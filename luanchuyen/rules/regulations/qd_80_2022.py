@@ -12,24 +12,28 @@ from ..engine.registry import rule
 from ..engine.verdict import VerdictFactory
 from . import common
 
+_APPT01 = VerdictFactory("APPT-01")
+_APPT02 = VerdictFactory("APPT-02")
+_APPT04 = VerdictFactory("APPT-04")
+
 SINCE = dt.date(2022, 8, 18)
 UNTIL = dt.date(2025, 10, 7)
 
 
 @rule("APPT-01", since=SINCE, until=UNTIL)
 def d18_k3_two_years_in_post(case, t, p):
-    return common.check_months_in_post(VerdictFactory("APPT-01"), case, t, p)
+    return common.check_months_in_post(_APPT01, case, t, p)
 
 
 @rule("APPT-02", since=SINCE, until=UNTIL)
 def d18_k5_one_full_term(case, t, p):
     """No 48-month floor in QĐ 80: below one term is a fail unless an approved exception."""
-    return common.check_appointment_age(VerdictFactory("APPT-02"), case, t, p, special_floor=False)
+    return common.check_appointment_age(_APPT02, case, t, p, special_floor=False)
 
 
 @rule("APPT-04", since=SINCE, until=UNTIL)
 def d18_k7_discipline_bar(case, t, p):
-    return common.check_discipline_bar(VerdictFactory("APPT-04"), case, t, p)
+    return common.check_discipline_bar(_APPT04, case, t, p)
 
 
 # -- before QĐ 80 ----------------------------------------------------------------------------------
@@ -43,21 +47,21 @@ _BEFORE = dt.date(2022, 8, 17)
 def _before_qd_80(V: VerdictFactory, case, t) -> object:
     higher, current, dest = common.is_higher_move(case)
     if not higher:
-        return common.not_higher(V, current, dest)
+        return common.not_higher(V, current, dest, case=case)
     return V.needs_review(f"Trước Quy định 80-QĐ/TW (18/08/2022) điều kiện bổ nhiệm theo Quy định 105-QĐ/TW chưa được "
                           f"mã hóa; {common.move_text(current, dest)}: cần cán bộ tổ chức xem xét.")
 
 
 @rule("APPT-01", since=_EARLIER, until=_BEFORE)
 def before_qd_80_time_in_post(case, t, p):
-    return _before_qd_80(VerdictFactory("APPT-01"), case, t)
+    return _before_qd_80(_APPT01, case, t)
 
 
 @rule("APPT-02", since=_EARLIER, until=_BEFORE)
 def before_qd_80_age(case, t, p):
-    return _before_qd_80(VerdictFactory("APPT-02"), case, t)
+    return _before_qd_80(_APPT02, case, t)
 
 
 @rule("APPT-04", since=_EARLIER, until=_BEFORE)
 def before_qd_80_discipline(case, t, p):
-    return _before_qd_80(VerdictFactory("APPT-04"), case, t)
+    return _before_qd_80(_APPT04, case, t)

@@ -30,20 +30,26 @@ def young_rotated_as_deputy(case, t, p):
     if gate:
         return gate
     if case.purpose != "dao_tao":
-        return _YOUNG.not_applicable_once((case.purpose, id(enabled)), lambda: "Không phải luân chuyển để đào tạo.", enabled)
+        return _YOUNG.not_applicable_once((case.purpose, id(enabled)), "Không phải luân chuyển để đào tạo.", enabled)
     young_age = p("plan.young_age_years")
     age = case.cadre.age_on(t)
     if age >= young_age.value:
-        return _YOUNG.not_applicable(f"Cán bộ {age} tuổi, không phải cán bộ trẻ (dưới {young_age.value} tuổi).",
-                                     enabled, young_age)
+        return _YOUNG.not_applicable((_not_young_text, age, young_age.value), enabled, young_age)
     heads = [post for post in case.to_posts if post.title.role != "deputy"]
     if any(post.title.role is None for post in case.to_posts):
         raise MissingFacts("vai trò (cấp trưởng/cấp phó) của chức danh nơi đến")
     if not heads:
-        return _YOUNG.passed(f"Cán bộ trẻ ({age} tuổi) luân chuyển để đào tạo, bố trí cấp phó "
-                             f"({common.post_name(case.to_posts[0])}).", enabled, young_age)
-    return _YOUNG.warn(f"Cán bộ trẻ ({age} tuổi) luân chuyển để đào tạo nhưng bố trí cấp trưởng "
-                       f"({common.post_name(heads[0])}); kế hoạch quy định chủ yếu bố trí cấp phó.", enabled, young_age)
+        return _YOUNG.passed((_young_text, age, ", bố trí cấp phó (", case.to_posts[0], ")."), enabled, young_age)
+    return _YOUNG.warn((_young_text, age, " nhưng bố trí cấp trưởng (", heads[0],
+                        "); kế hoạch quy định chủ yếu bố trí cấp phó."), enabled, young_age)
+
+
+def _not_young_text(age: int, young: int) -> str:
+    return f"Cán bộ {age} tuổi, không phải cán bộ trẻ (dưới {young} tuổi)."
+
+
+def _young_text(age: int, middle: str, post, tail: str) -> str:
+    return f"Cán bộ trẻ ({age} tuổi) luân chuyển để đào tạo{middle}{common.post_name(post)}{tail}"
 
 
 _HEAD = VerdictFactory("PLAN-ROLE-HEAD")
@@ -57,14 +63,19 @@ def two_terms_and_non_local_as_head(case, t, p):
         return gate
     if case.purpose not in ("hai_nhiem_ky", "khong_phai_nguoi_dia_phuong"):
         return _HEAD.not_applicable_once(
-            (case.purpose, id(enabled)), lambda: f"Mục đích {PURPOSE_TEXT.get(case.purpose or '', 'chưa ghi')}: không thuộc quy "
-            "tắc này.", enabled)
+            (case.purpose, id(enabled)), (_purpose_na_text, case.purpose), enabled)
     heads = [post for post in case.to_posts if post.title.role == "head"]
     if heads:
-        return _HEAD.passed(f"Luân chuyển để {PURPOSE_TEXT[case.purpose]}, bố trí cấp trưởng "
-                            f"({common.post_name(heads[0])}).", enabled)
-    return _HEAD.failed(f"Luân chuyển để {PURPOSE_TEXT[case.purpose]} nhưng vị trí đến không phải cấp trưởng "
-                        f"({common.post_name(case.to_posts[0])}).", enabled)
+        return _HEAD.passed((_head_text, case.purpose, ", bố trí cấp trưởng (", heads[0]), enabled)
+    return _HEAD.failed((_head_text, case.purpose, " nhưng vị trí đến không phải cấp trưởng (", case.to_posts[0]), enabled)
+
+
+def _purpose_na_text(purpose: str | None) -> str:
+    return f"Mục đích {PURPOSE_TEXT.get(purpose or '', 'chưa ghi')}: không thuộc quy tắc này."
+
+
+def _head_text(purpose: str, middle: str, post) -> str:
+    return f"Luân chuyển để {PURPOSE_TEXT[purpose]}{middle}{common.post_name(post)})."
 
 
 _MAX = VerdictFactory("PLAN-DURATION-MAX")
@@ -121,12 +132,16 @@ def in_plan_subjects(case, t, p):
         else:  # cap_truong_hai_nhiem_ky
             threshold = p("rotation.two_terms_months")
             used.append(threshold)
-            run = common.head_run(case.cadre, t)
-            ok = run is not None and full_months_between(run[1], t) >= threshold.value
+            run, until = common.two_terms_run(case, t)
+            ok = run is not None and full_months_between(run[1], until) >= threshold.value
         (matched if ok else missed).append(_SUBJECT_TEXT[group])
     if matched:
-        return _SUBJECT.passed(f"Thuộc đối tượng luân chuyển của kế hoạch: {', '.join(matched)}.", *used)
-    return _SUBJECT.failed(f"Không thuộc nhóm đối tượng nào của kế hoạch ({', '.join(missed)}).", *used)
+        return _SUBJECT.passed((_joined_text, "Thuộc đối tượng luân chuyển của kế hoạch: ", matched, "."), *used)
+    return _SUBJECT.failed((_joined_text, "Không thuộc nhóm đối tượng nào của kế hoạch (", missed, ")."), *used)
+
+
+def _joined_text(head: str, items: list[str], tail: str) -> str:
+    return f"{head}{', '.join(items)}{tail}"
 
 
 _KEY = VerdictFactory("PLAN-KEY-100")
@@ -142,7 +157,7 @@ def upper_key_to_lower_key(case, t, p):
     if current is None:
         raise MissingFacts(f"chức vụ đang giữ tại {fmt_date(t)}")
     if not current.title.key_title:
-        return _KEY.not_applicable(f"Chức vụ đang giữ ({common.post_name(current)}) không phải chức danh chủ chốt.", enabled)
+        return _KEY.not_applicable((_not_key_text, current), enabled)
     here = common.LEVEL_ORDER.get(current.unit.level or "")
     there = [common.LEVEL_ORDER.get(post.unit.level or "") for post in case.to_posts]
     if here is None or any(level is None for level in there):
@@ -151,10 +166,15 @@ def upper_key_to_lower_key(case, t, p):
         return _KEY.not_applicable("Không luân chuyển xuống cấp dưới.", enabled)
     keys = [post for post in case.to_posts if post.title.key_title]
     if keys:
-        return _KEY.passed(f"Cán bộ chủ chốt {LEVEL_TEXT.get(current.unit.level or '', '')} luân chuyển xuống giữ chức danh "
-                           f"chủ chốt {common.post_name(keys[0])}.", enabled)
-    return _KEY.failed(f"Cán bộ chủ chốt ({common.post_name(current)}) luân chuyển xuống cấp dưới nhưng không giữ chức danh "
-                       f"chủ chốt ({common.post_name(case.to_posts[0])}).", enabled)
+        return _KEY.passed(lambda: f"Cán bộ chủ chốt {LEVEL_TEXT.get(current.unit.level or '', '')} luân chuyển xuống giữ "
+                                   f"chức danh chủ chốt {common.post_name(keys[0])}.", enabled)
+    first = case.to_posts[0]
+    return _KEY.failed(lambda: f"Cán bộ chủ chốt ({common.post_name(current)}) luân chuyển xuống cấp dưới nhưng không giữ "
+                               f"chức danh chủ chốt ({common.post_name(first)}).", enabled)
+
+
+def _not_key_text(current) -> str:
+    return f"Chức vụ đang giữ ({common.post_name(current)}) không phải chức danh chủ chốt."
 
 
 _DEPT = VerdictFactory("PLAN-YOUNG-DEPT")
@@ -182,9 +202,9 @@ def young_to_district_department(case, t, p):
     (ok if from_province else problems).append("đang công tác ở cơ quan cấp tỉnh" if from_province
                                                else f"đang công tác ở {LEVEL_TEXT.get(current.unit.level, '')}")
     if problems:
-        return _DEPT.failed(f"Không đáp ứng điều kiện điều động có thời hạn về phòng cấp huyện: {', '.join(problems)}.",
-                            enabled, max_age)
-    return _DEPT.passed(f"Đáp ứng: {', '.join(ok)}.", enabled, max_age)
+        return _DEPT.failed((_joined_text, "Không đáp ứng điều kiện điều động có thời hạn về phòng cấp huyện: ", problems,
+                             "."), enabled, max_age)
+    return _DEPT.passed((_joined_text, "Đáp ứng: ", ok, "."), enabled, max_age)
 
 
 # -- collective plan rules ----------------------------------------------------------------------

@@ -91,4 +91,96 @@ def test_reusing_verdicts_of_equal_keys_gives_exactly_the_same_results() -> None
     for proposal in dataset.proposals:
         assert [v.as_detailed_dict() for v in plain.proposal(proposal)] == \
                [v.as_detailed_dict() for v in memoised.proposal(proposal)]
-    assert memoised._memo, "không có kết luận nào được dùng lại"
+    assert any(len(table) < len(dataset.proposals) for table in memoised._memo.values() if table), \
+        "không có kết luận nào được dùng lại"
+    assert not any(plain._memo.values()), "tắt dùng lại mà vẫn lưu kết luận"
+
+
+def _bench_module():
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("bench_rules", Path(__file__).resolve().parents[3] / "bench" / "rules.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)  # type: ignore[union-attr]
+    return bench
+
+
+def _plain_rows(dataset, on=None) -> list[dict]:
+    """The §10.2 rows the simplest way: no reuse of verdicts, one process, each reason read at once."""
+    from luanchuyen.rules.evaluate import Evaluator, eligible
+
+    plain = Evaluator(dataset)
+    plain.memoise = False
+    rows = []
+    if dataset.proposals:
+        for proposal in dataset.proposals:
+            verdicts = plain.proposal(proposal)
+            rows.append({"proposal": proposal.id, "cadre": proposal.cadre_id, "eligible": eligible(verdicts),
+                         "verdicts": [v.as_dict() for v in verdicts]})
+    else:
+        for cadre in dataset.cadres.values():
+            verdicts = plain.eligibility(cadre, on, "dao_tao")
+            rows.append({"proposal": None, "cadre": cadre.id, "eligible": eligible(verdicts),
+                         "verdicts": [v.as_dict() for v in verdicts]})
+    return rows
+
+
+def test_the_fast_paths_give_exactly_the_results_of_the_plain_path() -> None:
+    import json
+
+    from luanchuyen.rules.evaluate import Evaluator, check_dataset
+
+    doc = _bench_module().build_document(1500, seed=11)
+    dataset = facts_from_document(doc)
+    expected = _plain_rows(dataset)
+    assert {v["outcome"] for row in expected for v in row["verdicts"]} >= {"pass", "fail", "warn", "not_applicable"}
+    # reasons formatted long after the evaluation (lazy), verdicts reused, one process
+    late = Evaluator(dataset).proposals(dataset.proposals)
+    assert [[v.as_dict() for v in verdicts] for _proposal, verdicts in late] == [row["verdicts"] for row in expected]
+    # check itself, in one process and in three (forked) processes: byte for byte the same JSON
+    text = json.dumps(expected, ensure_ascii=False)
+    for workers in (1, 3):
+        assert json.dumps(check_dataset(dataset, workers=workers)["results"], ensure_ascii=False) == text, workers
+    # eligibility at a date (no proposals)
+    on = D(2026, 1, 1)
+    cadres_only = facts_from_document(dict(doc, proposals=[], rotation_plans=[]))
+    text = json.dumps(_plain_rows(cadres_only, on), ensure_ascii=False)
+    for workers in (1, 2):
+        assert json.dumps(check_dataset(cadres_only, on, workers=workers)["results"], ensure_ascii=False) == text, workers
+
+
+def test_check_chooses_one_process_for_small_datasets_and_obeys_the_setting(monkeypatch) -> None:
+    from luanchuyen.rules.evaluate import PARALLEL_MIN_SUBJECTS, WORKERS_ENV, check_workers
+
+    monkeypatch.delenv(WORKERS_ENV, raising=False)
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert check_workers(PARALLEL_MIN_SUBJECTS - 1, load=0.0) == 1
+    assert check_workers(PARALLEL_MIN_SUBJECTS, load=0.0) == 2          # two idle cores
+    assert check_workers(PARALLEL_MIN_SUBJECTS, load=1.2) == 1          # one is busy
+    assert check_workers(10 * PARALLEL_MIN_SUBJECTS, load=6.0) == 1     # a busy machine: one process
+    assert 1 <= check_workers(PARALLEL_MIN_SUBJECTS) <= 4
+    monkeypatch.setenv(WORKERS_ENV, "1")
+    assert check_workers(10 * PARALLEL_MIN_SUBJECTS) == 1
+    monkeypatch.setenv(WORKERS_ENV, "3")
+    assert check_workers(10) == 3
+    monkeypatch.setenv(WORKERS_ENV, "không")     # not a number: ignored
+    assert check_workers(10) == 1
+
+
+def test_a_lazy_reason_is_formatted_once_and_compares_like_its_text() -> None:
+    calls = []
+
+    def text(n: int) -> str:
+        calls.append(n)
+        return f"Còn {n} tháng."
+
+    lazy = Verdict("ROT-01", "pass", (text, 7))
+    assert calls == []
+    assert lazy == Verdict("ROT-01", "pass", "Còn 7 tháng.") and lazy.reason == "Còn 7 tháng."
+    assert lazy.as_dict() == {"rule": "ROT-01", "outcome": "pass", "reason": "Còn 7 tháng.", "citation": ""}
+    assert calls == [7]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        lazy.reason = "khác"  # type: ignore[misc]
+    import pickle
+    assert pickle.loads(pickle.dumps(Verdict("ROT-01", "fail", (text, 3)))).reason == "Còn 3 tháng."
