@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "luanchuyen.demo",
     "luanchuyen.reports",
     "luanchuyen.rules",
+    "luanchuyen.eligibility",
     "luanchuyen.optimizer_app",
     "luanchuyen.api",
 ]

@@ -10,7 +10,10 @@ urlpatterns = [
     path("tai-khoan/", include("luanchuyen.accounts.urls")),
     path("to-chuc/", include("luanchuyen.organization.urls")),
     path("bao-cao/", include("luanchuyen.reports.urls")),
+    path("", include("luanchuyen.eligibility.urls")),
     path("nhat-ky/", include("luanchuyen.audit.urls")),
+    path("luan-chuyen/", include("luanchuyen.rotation.urls")),
+    path("luan-chuyen/", include("luanchuyen.optimizer_app.urls")),
     path("api/", include("luanchuyen.api.urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -4,9 +4,10 @@ from __future__ import annotations
 from django import forms
 
 from luanchuyen.cadres.selectors import AGE_BANDS, CadreFilter
-from luanchuyen.core.choices import Gender, PoliticalTheory, UnitGroup
+from luanchuyen.core.choices import Gender, PoliticalTheory, Purpose, UnitGroup
 
 ALL = [("", "Tất cả")]
+SORT_MONTHS_LEFT = "months_left"
 
 
 class CadreFilterForm(forms.Form):
@@ -20,6 +21,13 @@ class CadreFilterForm(forms.Form):
                                          choices=ALL + PoliticalTheory.choices)
     in_planning = forms.ChoiceField(label="Trong quy hoạch", required=False,
                                     choices=ALL + [("1", "Có"), ("0", "Không")])
+    eligible = forms.ChoiceField(label="Đủ điều kiện luân chuyển", required=False,
+                                 choices=ALL + [("1", "Có"), ("0", "Không")])
+    purpose = forms.ChoiceField(label="Mục đích luân chuyển", required=False, choices=Purpose.choices,
+                                widget=forms.Select(attrs={"data-default": Purpose.TRAINING.value}))
+    sort = forms.ChoiceField(label="Sắp xếp", required=False,
+                             choices=[("", "Theo họ tên"),
+                                      (SORT_MONTHS_LEFT, "Số tháng công tác còn lại (ít nhất trước)")])
 
     def __init__(self, data, *, unit_choices: list[tuple[str, str]]):
         super().__init__(data)
@@ -34,6 +42,12 @@ class CadreFilterForm(forms.Form):
                            age_band=value["age_band"], political_theory=value["political_theory"],
                            in_planning=value["in_planning"]), problems
 
+    def rotation_options(self) -> tuple[str, str, str]:
+        """(eligible "" | "1" | "0", purpose — training rotation by default —, sort) after :meth:`filters`."""
+        data = getattr(self, "cleaned_data", {})
+        return ((data.get("eligible") or ""), (data.get("purpose") or Purpose.TRAINING.value),
+                (data.get("sort") or ""))
+
     def describe(self) -> str:
         """The filters in force, as people read them: 'Giới tính: Nữ; Độ tuổi: 35 – 39'."""
         parts = []
@@ -43,3 +57,24 @@ class CadreFilterForm(forms.Form):
                 shown = dict(getattr(field, "choices", [])).get(value, value)
                 parts.append(f"{field.label}: {shown}")
         return "; ".join(parts)
+
+
+class EligibilityForm(forms.Form):
+    """The record's "Điều kiện luân chuyển": a date (dd/mm/yyyy, or YYYY-MM-DD in links) and a purpose."""
+
+    on = forms.DateField(label="Ngày xét", required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+                         error_messages={"invalid": "Ngày xét không hợp lệ: nhập theo dạng ngày/tháng/năm, "
+                                                    "ví dụ 15/01/2026."},
+                         widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric",
+                                                       "autocomplete": "off"}, format="%d/%m/%Y"))
+    purpose = forms.ChoiceField(label="Mục đích luân chuyển", required=False, choices=Purpose.choices,
+                                error_messages={"invalid_choice":
+                                                "Mục đích luân chuyển «%(value)s» không hợp lệ."})
+
+    def values(self, default_on) -> tuple[object, str, list[str]]:
+        """(date, purpose, Vietnamese problems); date and purpose fall back to defaults when empty."""
+        if self.is_valid():
+            data = self.cleaned_data
+            return data["on"] or default_on, data["purpose"] or Purpose.TRAINING.value, []
+        problems = [message for errors in self.errors.values() for message in errors]
+        return None, Purpose.TRAINING.value, problems

@@ -162,3 +162,76 @@ def province_name() -> str:
     from luanchuyen.organization.models import Locality
 
     return Locality.objects.filter(pk=settings.PROVINCE_CODE).values_list("name", flat=True).first() or ""
+
+
+# -- rotation eligibility and retirement (the rules over the database: luanchuyen.eligibility) -------
+ELIGIBILITY_FILTER_MAX = 5000   # cadres the list's "Đủ điều kiện luân chuyển" filter evaluates at most
+
+
+def cadre_list_eligible(qs: QuerySet[Cadre], *, on: dt.date, purpose: str, eligible: str,
+                        limit: int | None = None) -> tuple[QuerySet[Cadre], str]:
+    """Keep the cadres of an (already scoped and filtered) list that are — ``eligible="1"`` — or are
+    not — ``"0"`` — eligible for ``purpose`` at ``on``; a Vietnamese message instead when the list
+    has more than ``limit`` cadres (the filter is then not applied)."""
+    from luanchuyen.eligibility.services import eligible_cadre_ids
+
+    if eligible not in ("0", "1"):
+        return qs, ""
+    limit = limit or ELIGIBILITY_FILTER_MAX
+    ids = list(qs.order_by().values_list("pk", flat=True)[: limit + 1])
+    if len(ids) > limit:
+        total = qs.count()
+        message = (f"Bộ lọc «Đủ điều kiện luân chuyển» xét tối đa {limit:,} cán bộ một lần; danh sách "
+                   f"đang có {total:,} cán bộ. Hãy lọc bớt (theo đơn vị, nhóm cơ quan, độ tuổi…) rồi chọn lại.")
+        return qs, message.replace(",", ".")
+    keep = eligible_cadre_ids(ids, on=on, purpose=purpose)
+    return (qs.filter(pk__in=keep) if eligible == "1" else qs.exclude(pk__in=keep)), ""
+
+
+class CadrePageSource:
+    """A list in a given order of ids, fetched a page at a time (for the Paginator)."""
+
+    def __init__(self, ids: list[str], queryset: QuerySet[Cadre]):
+        self.ids = ids
+        self.queryset = queryset
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        ids = self.ids[index] if isinstance(index, slice) else [self.ids[index]]
+        found = {c.pk: c for c in self.queryset.filter(pk__in=ids)}
+        rows = [found[i] for i in ids if i in found]
+        return rows if isinstance(index, slice) else rows[0]
+
+
+def cadre_list_by_months_left(qs: QuerySet[Cadre], *, on: dt.date) -> CadrePageSource:
+    """The list ordered by months of work left at ``on``, fewest first, then by name; those already past
+    their retirement month come after, then those whose retirement month cannot be computed. One query
+    for the order (for the whole filtered list), one per page for the rows."""
+    from luanchuyen.eligibility.selectors import retirement_month_of
+    from luanchuyen.rules.retirement import months_left
+
+    keyed = []
+    rows = qs.order_by().values_list("id", "gender", "birth_date", "birth_precision", "late_retirement_eligible",
+                                     "name_sort")
+    for cid, gender, birth, precision, late, name in rows.iterator(5000):
+        month = retirement_month_of(gender=gender, birth_date=birth, precision=precision, late=late, on=on)
+        left = months_left(month, on) if month is not None else None
+        group = 2 if left is None else (1 if left < 0 else 0)
+        keyed.append(((group, abs(left or 0), name, cid), cid))
+    keyed.sort()
+    return CadrePageSource([cid for _, cid in keyed], qs)
+
+
+def with_retirement(cadres, *, on: dt.date) -> list[Cadre]:
+    """Sets ``retirement_month`` (a rules ``Month`` or None) and ``months_left`` on each cadre."""
+    from luanchuyen.eligibility.selectors import retirement_of
+
+    out = list(cadres)
+    for cadre in out:
+        cadre.retirement_month, cadre.months_left = retirement_of(cadre, on)
+    return out

@@ -116,17 +116,37 @@ def check_main(argv: Sequence[str] | None = None) -> int:
         description="Kiểm tra điều kiện luân chuyển theo bộ quy tắc.\n"
                     "Mỗi đề xuất được xét tại ngày bắt đầu của nó; nếu dữ liệu không có đề xuất thì xét điều kiện\n"
                     "chung để luân chuyển đào tạo của từng cán bộ tại ngày --on. «eligible» là false khi có quy tắc\n"
-                    "«fail».",
+                    "«fail».\n\n"
+                    "Với --from-db: xét trên cơ sở dữ liệu của ứng dụng thay cho tệp. Mỗi cán bộ đang giữ vị trí\n"
+                    "chính tại ngày --on (trong đơn vị --unit và các đơn vị trực thuộc, nếu có) được xét điều kiện\n"
+                    "chung cho mục đích --purpose; --proposals xét các đề xuất luân chuyển trong cơ sở dữ liệu tại\n"
+                    "ngày bắt đầu của từng đề xuất.",
     )
-    parser.add_argument("dataset", metavar="DATASET.json", help="tệp dữ liệu định dạng luanchuyen/v1 (JSON)")
+    parser.add_argument("dataset", metavar="DATASET.json", nargs="?",
+                        help="tệp dữ liệu định dạng luanchuyen/v1 (JSON); bỏ trống khi dùng --from-db")
     parser.add_argument("--on", type=_date_arg, metavar="YYYY-MM-DD",
                         help="ngày xét điều kiện chung (khi dữ liệu không có đề xuất) và các quy tắc của kế hoạch")
     parser.add_argument("--format", choices=("json", "table"), default="json", help="định dạng kết quả: json (mặc định) hoặc table")
     parser.add_argument("--province", metavar="MÃ", help="mã tỉnh để áp dụng tham số riêng của tỉnh (mặc định: tỉnh trong dữ liệu)")
+    parser.add_argument("--from-db", action="store_true", help="xét trên cơ sở dữ liệu của ứng dụng (không cần tệp)")
+    parser.add_argument("--unit", metavar="MÃ_ĐƠN_VỊ", help="(với --from-db) chỉ xét cán bộ của đơn vị này và các đơn vị trực thuộc")
+    parser.add_argument("--purpose", metavar="MỤC_ĐÍCH",
+                        help="(với --from-db) mục đích luân chuyển: dao_tao (mặc định), khong_phai_nguoi_dia_phuong, hai_nhiem_ky")
+    parser.add_argument("--proposals", action="store_true",
+                        help="(với --from-db) xét các đề xuất luân chuyển trong cơ sở dữ liệu tại ngày bắt đầu của từng đề xuất")
     try:
         args = parser.parse_args(argv)
     except UsageError as e:
         return _fail(str(e), parser.prog)
+    if args.from_db:
+        if args.dataset:
+            return _fail("dùng tệp DATASET.json hoặc --from-db, không dùng cả hai", parser.prog)
+        return _check_from_db(args, parser.prog, render_table)
+    for option, given in (("--unit", args.unit), ("--purpose", args.purpose), ("--proposals", args.proposals)):
+        if given:
+            return _fail(f"tùy chọn {option} chỉ dùng cùng --from-db", parser.prog)
+    if not args.dataset:
+        return _fail("thiếu tham số bắt buộc: DATASET.json (hoặc --from-db để xét trên cơ sở dữ liệu)", parser.prog)
     try:
         with open(args.dataset, encoding="utf-8") as fh:
             doc = json.load(fh)
@@ -145,6 +165,29 @@ def check_main(argv: Sequence[str] | None = None) -> int:
         return _fail(e.message, parser.prog)
     except ValueError as e:
         return _fail(str(e), parser.prog)
+    if args.format == "table":
+        sys.stdout.write(render_table(result, dataset, on=args.on))
+    else:
+        _print_json(result)
+    return 0
+
+
+def _check_from_db(args: argparse.Namespace, prog: str, render_table) -> int:
+    """``check --from-db``: the application's database (Django set up by the management command)."""
+    from luanchuyen.eligibility.services import EligibilityInputError, audit_check, check_from_db
+
+    if args.on is None and not args.proposals:
+        return _fail("cần --on YYYY-MM-DD: ngày xét điều kiện chung của cán bộ đang giữ vị trí", prog)
+    try:
+        result, dataset = check_from_db(on=args.on, purpose=args.purpose, unit_id=args.unit,
+                                        proposals=args.proposals, province=args.province)
+    except EligibilityInputError as e:
+        return _fail(e.message, prog)
+    except DatasetError as e:
+        return _fail("dữ liệu trong cơ sở dữ liệu không hợp lệ: " + e.message, prog)
+    except (ParameterError, RulesError) as e:
+        return _fail(e.message, prog)
+    audit_check(result, on=args.on, purpose=args.purpose, unit_id=args.unit, proposals=args.proposals)
     if args.format == "table":
         sys.stdout.write(render_table(result, dataset, on=args.on))
     else:

@@ -11,7 +11,10 @@
   function currentUrl() {
     var params = new URLSearchParams();
     new FormData(form).forEach(function (value, key) {
-      if (String(value).trim() !== "") params.append(key, value);
+      var field = form.elements[key];
+      var fallback = field && field.getAttribute ? field.getAttribute("data-default") : null;
+      // Empty fields and fields left at their default stay out of the address.
+      if (String(value).trim() !== "" && value !== fallback) params.append(key, value);
     });
     var query = params.toString();
     return form.getAttribute("action").split("?")[0] + (query ? "?" + query : "");

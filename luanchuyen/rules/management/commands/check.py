@@ -12,7 +12,7 @@ from django.core.management.commands.check import Command as SystemCheckCommand
 
 from luanchuyen.rules.cli import check_main
 
-OWN_OPTIONS = ("--on", "--format", "--province", "--from-db", "--unit")
+OWN_OPTIONS = ("--on", "--format", "--province", "--from-db", "--unit", "--purpose", "--proposals")
 
 
 def is_rules_check(args: list[str]) -> bool:
@@ -24,7 +24,9 @@ def is_rules_check(args: list[str]) -> bool:
 
 
 class Command(SystemCheckCommand):
-    help = "Kiểm tra điều kiện luân chuyển theo bộ quy tắc (luanchuyen check DATASET.json [--on NGÀY] [--format json|table])"
+    help = ("Kiểm tra điều kiện luân chuyển theo bộ quy tắc (luanchuyen check DATASET.json [--on NGÀY] "
+            "[--format json|table]; luanchuyen check --from-db --on NGÀY [--unit MÃ] [--purpose …] "
+            "[--proposals])")
 
     def run_from_argv(self, argv: list[str]) -> None:
         args = list(argv[2:])

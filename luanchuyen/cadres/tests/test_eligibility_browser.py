@@ -1,0 +1,59 @@
+"""In a real browser (Playwright + Debian's Chromium, like tests/browser): the record loads its
+"Điều kiện luân chuyển" by script, and the form replaces it without reloading the page."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from luanchuyen.core.testing import build_small_province
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture
+def browser_page():
+    if not CHROMIUM.exists():
+        pytest.fail("Thiếu Chromium (/usr/bin/chromium): chạy `make chromium` rồi chạy lại kiểm thử trình duyệt.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                    args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(15_000)
+        yield context.new_page()
+        browser.close()
+
+
+def test_the_record_loads_the_eligibility_and_the_form_updates_it_in_place(live_server, browser_page):
+    from playwright.sync_api import expect
+
+    province = build_small_province()
+    page = browser_page
+    page.goto(live_server.url + "/tai-khoan/dang-nhap/?next=/can-bo/CB0001/")
+    page.fill("#id_username", "tochuc")
+    page.fill("#id_password", province.password)
+    page.click("button[type=submit]")
+    expect(page).to_have_url(re.compile(r"/can-bo/CB0001/$"))
+
+    result = page.locator("#eligibility-result")
+    expect(result.locator("table.verdicts tbody tr")).to_have_count(5)           # loaded by the script
+    expect(result).to_contain_text("mục đích: đào tạo, bồi dưỡng")
+
+    page.fill("#id_on", "01/01/2024")
+    page.select_option("#id_purpose", "hai_nhiem_ky")
+    page.click("#dieu-kien-luan-chuyen button[type=submit]")
+    expect(result).to_contain_text("ngày xét 01/01/2024")
+    expect(result).to_contain_text("mục đích: không giữ chức vụ quá hai nhiệm kỳ")
+    expect(result.locator(".outcome-not_applicable").first).to_have_text("Không áp dụng")
+    expect(page).to_have_url(re.compile(r"/can-bo/CB0001/$"))                    # no page load
+
+    page.fill("#id_on", "31/02/2024")
+    page.click("#dieu-kien-luan-chuyen button[type=submit]")
+    expect(result.locator("[role=alert]")).to_contain_text("Ngày xét không hợp lệ")
+    expect(result.locator("table.verdicts")).to_have_count(0)

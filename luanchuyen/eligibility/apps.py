@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EligibilityConfig(AppConfig):
+    name = "luanchuyen.eligibility"
+    verbose_name = "Điều kiện luân chuyển"
