@@ -1,6 +1,8 @@
 """The cadre list's search and filters (GET parameters). Bad values are dropped, never a 500."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django import forms
 
 from luanchuyen.cadres.selectors import AGE_BANDS, CadreFilter
@@ -29,9 +31,32 @@ class CadreFilterForm(forms.Form):
                              choices=[("", "Theo họ tên"),
                                       (SORT_MONTHS_LEFT, "Số tháng công tác còn lại (ít nhất trước)")])
 
-    def __init__(self, data, *, unit_choices: list[tuple[str, str]]):
-        super().__init__(data)
-        self.fields["unit"].choices = ALL + unit_choices
+    def __init__(self, data, *, unit_choices: list[tuple[str, str]] | None,
+                 unit_lookup: Callable[[str], tuple[str, str] | None] | None = None, suggest_url: str = ""):
+        """`unit_choices`: the drop-down of units; None when there are too many to list, and the filter
+        is then a search box whose value `unit_lookup` resolves to (id, label) within the user's scope."""
+        super().__init__(data.copy() if data is not None else None)
+        self.unit_lookup = None
+        if unit_choices is not None:
+            self.fields["unit"].choices = ALL + unit_choices
+        else:
+            self.unit_lookup = unit_lookup
+            self.fields["unit"] = forms.CharField(
+                label="Đơn vị", required=False, max_length=300,
+                widget=forms.TextInput(attrs={"list": "unit-suggestions", "data-suggest": suggest_url,
+                                              "placeholder": "Gõ tên đơn vị…", "autocomplete": "off"}))
+        self.unit_shown = ""
+
+    def clean_unit(self) -> str:
+        value = (self.cleaned_data.get("unit") or "").strip()
+        if not value or self.unit_lookup is None:
+            return value
+        found = self.unit_lookup(value)
+        if found is None:
+            raise forms.ValidationError("Không tìm thấy đơn vị này trong phạm vi được xem.")
+        unit_id, self.unit_shown = found
+        self.data["unit"] = self.unit_shown   # the box shows the unit's name, whatever was typed
+        return unit_id
 
     def filters(self) -> tuple[CadreFilter, list[str]]:
         """The valid filters, and one Vietnamese message per value that was dropped."""
@@ -54,7 +79,8 @@ class CadreFilterForm(forms.Form):
         for name, field in self.fields.items():
             value = (self.cleaned_data.get(name) or "").strip() if hasattr(self, "cleaned_data") else ""
             if value:
-                shown = dict(getattr(field, "choices", [])).get(value, value)
+                shown = self.unit_shown if name == "unit" and self.unit_shown else \
+                    dict(getattr(field, "choices", [])).get(value, value)
                 parts.append(f"{field.label}: {shown}")
         return "; ".join(parts)
 

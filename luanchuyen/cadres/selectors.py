@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Length
 from django.http import Http404
 
 from luanchuyen.cadres.models import Cadre, PlanningEntry
@@ -135,19 +137,62 @@ def cadre_record(*, cadre: Cadre) -> dict:
     }
 
 
-def unit_choices_for_user(*, user, on: dt.date) -> list[tuple[str, str]]:
-    """Units offered in the list's unit filter: those the user may see, in force at `on`."""
+UNIT_SELECT_MAX = 300   # up to this many units the list's unit filter is a drop-down; beyond, a search box
+
+
+def units_for_user(*, user, on: dt.date) -> QuerySet:
+    """The units a user may filter the cadre list by: those the user may see, in force at `on`."""
     from luanchuyen.organization.models import Unit
 
     if user.role in (UserRole.ORGANIZATION, UserRole.LEADERSHIP, UserRole.INSPECTION):
-        units = Unit.objects.valid_on(on)
-    elif user.role == UserRole.UNIT and user.unit_id:
-        units = Unit.objects.filter(pk__in=user_unit_scope(user))
-    elif user.role == UserRole.CADRE and user.cadre_id:
-        units = Unit.objects.filter(current_cadres__pk=user.cadre_id)
-    else:
-        units = Unit.objects.none()
-    return list(units.order_by("group", "name", "id").values_list("id", "name"))
+        return Unit.objects.valid_on(on)
+    if user.role == UserRole.UNIT and user.unit_id:
+        return Unit.objects.filter(pk__in=user_unit_scope(user))
+    if user.role == UserRole.CADRE and user.cadre_id:
+        return Unit.objects.filter(current_cadres__pk=user.cadre_id)
+    return Unit.objects.none()
+
+
+def unit_label(unit_id: str, name: str, parent_name: str | None) -> str:
+    """How a unit is named in the filter: 'Văn phòng – Sở Tài chính (SO-TC-VP)'."""
+    return f"{name} – {parent_name} ({unit_id})" if parent_name else f"{name} ({unit_id})"
+
+
+def unit_choices_for_user(*, user, on: dt.date) -> list[tuple[str, str]] | None:
+    """The unit filter's drop-down (id, name), or None when the user may see more than
+    UNIT_SELECT_MAX units: the filter is then a search box (:func:`unit_suggestions_for_user`)."""
+    units = units_for_user(user=user, on=on).order_by("group", "name", "id").values_list("id", "name")
+    rows = list(units[:UNIT_SELECT_MAX + 1])
+    return None if len(rows) > UNIT_SELECT_MAX else rows
+
+
+def unit_suggestions_for_user(*, user, on: dt.date, query: str, limit: int = 20) -> list[tuple[str, str]]:
+    """Up to `limit` units the user may see whose name holds every word typed (with or without
+    diacritics), or whose id is the text typed: (id, label), shortest names first."""
+    words = strip_accents(query).split()[:6]
+    if not words:
+        return []
+    units = units_for_user(user=user, on=on)
+    by_name = Q()
+    for word in words:
+        by_name &= Q(name_search__contains=word)
+    units = units.filter(by_name | Q(id__iexact=query.strip()))
+    rows = units.annotate(name_length=Length("name")).order_by("name_length", "name", "id").values_list(
+        "id", "name", "parent__name")[:limit]
+    return [(unit_id, unit_label(unit_id, name, parent)) for unit_id, name, parent in rows]
+
+
+_LABEL_ID = re.compile(r"\(([^()]+)\)\s*$")
+
+
+def unit_for_user(*, user, on: dt.date, value: str) -> tuple[str, str] | None:
+    """The unit a filter value names — its id, or a label ending in '(id)' as the suggestions give
+    it — if the user may see it: (id, label); None otherwise."""
+    value = (value or "").strip()
+    match = _LABEL_ID.search(value)
+    unit_id = match.group(1).strip() if match else value
+    row = units_for_user(user=user, on=on).filter(pk=unit_id).values_list("id", "name", "parent__name").first()
+    return (row[0], unit_label(*row)) if row else None
 
 
 def cadre_ids_visible_to(*, user, cadre_ids) -> set[str]:

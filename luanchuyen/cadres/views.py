@@ -5,7 +5,7 @@ from dataclasses import asdict
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +17,7 @@ from luanchuyen.cadres import docx_2c, xlsx_list
 from luanchuyen.cadres.forms import SORT_MONTHS_LEFT, CadreFilterForm, EligibilityForm
 from luanchuyen.cadres.selectors import (
     cadre_get_for_user, cadre_list, cadre_list_by_months_left, cadre_list_eligible, cadre_record,
-    province_name, unit_choices_for_user, with_retirement,
+    province_name, unit_choices_for_user, unit_for_user, unit_suggestions_for_user, with_retirement,
 )
 from luanchuyen.core.access import cadre_reader_required
 
@@ -49,7 +49,9 @@ def _kept_query(request) -> str:
 @vary_on_headers("X-Live-Search")
 def cadre_list_view(request):
     today = timezone.localdate()
-    form = CadreFilterForm(request.GET, unit_choices=unit_choices_for_user(user=request.user, on=today))
+    form = CadreFilterForm(request.GET, unit_choices=unit_choices_for_user(user=request.user, on=today),
+                           unit_lookup=lambda value: unit_for_user(user=request.user, on=today, value=value),
+                           suggest_url=reverse("cadres:unit-suggestions"))
     filters, problems = form.filters()
     cadres = cadre_list(user=request.user, filters=filters, on=today)
     eligible, purpose, sort = form.rotation_options()
@@ -67,6 +69,15 @@ def cadre_list_view(request):
     template = "cadres/_results.html" if request.headers.get("X-Live-Search") else "cadres/list.html"
     return render(request, template, {"form": form, "page": page, "problems": problems, "query": query,
                                       "querystring_prefix": f"{query}&" if query else ""})
+
+
+@require_GET
+@cadre_reader_required
+def unit_suggestions_view(request):
+    """Units whose name holds what was typed in the list's unit box (JSON, the user's scope only)."""
+    query = request.GET.get("q", "")[:100]
+    rows = unit_suggestions_for_user(user=request.user, on=timezone.localdate(), query=query)
+    return JsonResponse({"results": [{"id": unit_id, "label": label} for unit_id, label in rows]})
 
 
 def cadre_list_export(request, cadres, filters, description: str, today):

@@ -244,6 +244,8 @@ class _Writer:
         update_fields = [a for a in attrs if a != "id"]
         if spec is CADRES:
             update_fields += ["name_search", "name_sort"]
+        elif spec is schema.UNITS:
+            update_fields += ["name_search"]
         plain = not any(isinstance(f, models.JSONField) for f in spec.model._meta.concrete_fields)
         for batch in _chunks(to_create, BATCH):
             if plain:
@@ -265,9 +267,13 @@ class _Writer:
         obj = spec.model(**attrs)
         if spec is CADRES:
             obj.refresh_name_keys()
+        elif spec is schema.UNITS:
+            obj.name_search = text.strip_accents(attrs["name"])
         return obj
 
     def creation_row(self, spec: ListSpec, attrs: dict) -> dict:
+        if spec is schema.UNITS:
+            return {**attrs, "name_search": text.strip_accents(attrs["name"])}
         if spec is not CADRES:
             return attrs
         row = dict(attrs)

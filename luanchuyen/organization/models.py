@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
+from luanchuyen.core import text
 from luanchuyen.core.choices import Block, Level, Role, Sector, UnitGroup, UnitSubgroup
 from luanchuyen.core.models import Validity, ordered_dates
 
@@ -44,6 +45,8 @@ class Unit(Validity):
                                on_delete=models.PROTECT, related_name="children")
     staff_total = models.PositiveIntegerField("Tổng biên chế", default=0)
     staff_female = models.PositiveIntegerField("Biên chế nữ", default=0)
+    # the name in lower case without diacritics, for finding a unit as one types ("so tai chinh")
+    name_search = models.CharField(max_length=255, editable=False, db_index=True, default="")
 
     class Meta:
         verbose_name = "Đơn vị"
@@ -57,6 +60,12 @@ class Unit(Validity):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_search = text.strip_accents(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_search"}
+        super().save(*args, **kwargs)
 
     @property
     def female_share(self) -> float:

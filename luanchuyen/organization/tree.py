@@ -4,14 +4,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.http import Http404
 
 from luanchuyen.cadres.models import Position
 from luanchuyen.cadres.selectors import cadre_ids_visible_to
 from luanchuyen.core.choices import UnitGroup
 from luanchuyen.organization.models import Post, Unit
-from luanchuyen.organization.selectors import posts_with_occupancy
+from luanchuyen.organization.selectors import position_held_on, posts_with_occupancy
 
 
 @dataclass
@@ -126,8 +125,7 @@ def unit_posts_with_holders(*, user, unit: Unit, on: dt.date) -> tuple[list[Post
     """The unit's posts at `on` with their holders (names only where the user may read the cadre)."""
     posts = list(posts_with_occupancy(on=on, unit_ids={unit.pk}).order_by("-title__rank", "title__name", "id"))
     figures = Figures(units=1, staff_total=unit.staff_total, staff_female=unit.staff_female)
-    held = Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gte=on))
-    positions = list(Position.objects.filter(held, post__in=posts).select_related("cadre")
+    positions = list(Position.objects.filter(position_held_on(on), post__in=posts).select_related("cadre")
                      .order_by("concurrent", "cadre__name_sort", "id"))
     visible = cadre_ids_visible_to(user=user, cadre_ids={p.cadre_id for p in positions})
     by_post: dict[str, list[Holder]] = {}

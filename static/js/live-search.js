@@ -44,6 +44,37 @@
     timer = window.setTimeout(refresh, 300);
   }
 
-  form.addEventListener("input", later);
+  // A box with suggestions (the unit filter when there are too many units for a list) asks the server
+  // for names as the user types, and refreshes the results only once a suggestion is taken.
+  function suggest(input) {
+    var list = document.getElementById(input.getAttribute("list"));
+    var text = input.value.trim();
+    if (!list || text.length < 2) return;
+    fetch(input.getAttribute("data-suggest") + "?q=" + encodeURIComponent(text), {credentials: "same-origin"})
+      .then(function (response) { return response.ok ? response.json() : {results: []}; })
+      .then(function (data) {
+        list.textContent = "";
+        data.results.forEach(function (unit) {
+          var option = document.createElement("option");
+          option.value = unit.label;
+          list.appendChild(option);
+        });
+      })
+      .catch(function () {});
+  }
+
+  var suggestTimer = null;
+  form.addEventListener("input", function (event) {
+    var input = event.target;
+    if (input.hasAttribute && input.hasAttribute("data-suggest")) {
+      window.clearTimeout(suggestTimer);
+      suggestTimer = window.setTimeout(function () { suggest(input); }, 200);
+      var taken = Array.prototype.some.call(document.getElementById(input.getAttribute("list")).options,
+        function (option) { return option.value === input.value; });
+      if (taken || input.value === "") later();
+      return;
+    }
+    later();
+  });
   form.addEventListener("change", later);
 })();

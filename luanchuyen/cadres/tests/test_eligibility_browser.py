@@ -57,3 +57,31 @@ def test_the_record_loads_the_eligibility_and_the_form_updates_it_in_place(live_
     page.click("#dieu-kien-luan-chuyen button[type=submit]")
     expect(result.locator("[role=alert]")).to_contain_text("Ngày xét không hợp lệ")
     expect(result.locator("table.verdicts")).to_have_count(0)
+
+
+def test_with_many_units_the_unit_box_suggests_names_and_a_chosen_unit_filters_the_list(
+        live_server, browser_page, monkeypatch):
+    from playwright.sync_api import expect
+
+    from luanchuyen.cadres import selectors
+
+    monkeypatch.setattr(selectors, "UNIT_SELECT_MAX", 2)   # the live server runs in this process
+    province = build_small_province()
+    page = browser_page
+    page.goto(live_server.url + "/tai-khoan/dang-nhap/?next=/")
+    page.fill("#id_username", "tochuc")
+    page.fill("#id_password", province.password)
+    page.click("button[type=submit]")
+    expect(page.locator("#result-count")).to_have_text("5")
+
+    page.locator("#id_unit").press_sequentially("so y", delay=30)               # no diacritics
+    options = page.locator("#unit-suggestions option")
+    expect(options).to_have_count(1)
+    expect(options.first).to_have_attribute("value", "Sở Y tế (U020)")
+    expect(page.locator("#result-count")).to_have_text("5")                     # not filtered while typing
+
+    page.fill("#id_unit", "Sở Y tế (U020)")                                      # the suggestion taken
+    expect(page.locator("#result-count")).to_have_text("2")
+    expect(page.locator("#results")).to_contain_text("Trần Thị Lan")
+    expect(page.locator("#results")).not_to_contain_text("Nguyễn Văn An")
+    expect(page).to_have_url(re.compile(r"\?unit=S%E1%BB%9F\+Y\+t%E1%BA%BF\+%28U020%29$"))

@@ -81,3 +81,15 @@ def test_a_unit_page_lists_its_sub_units_and_is_audited(world, as_role):
     assert [u.pk for u in response.context["children"]] == ["U021"]
     entry = AuditEntry.objects.get(action="unit.viewed")
     assert (entry.object_id, entry.data["on"]) == ("U020", "2025-08-01")
+
+
+def test_on_a_handover_day_the_unit_page_lists_only_the_successor(as_role, world):
+    from luanchuyen.cadres.models import Cadre, Position
+
+    old = Cadre.objects.create(id="CB0901", full_name="Ngô Văn Cũ", gender="nam", birth_date=dt.date(1966, 1, 1))
+    new = Cadre.objects.create(id="CB0902", full_name="Đỗ Thị Mới", gender="nu", birth_date=dt.date(1978, 1, 1))
+    Position.objects.create(cadre=old, post=world.posts["P001"], start=dt.date(2019, 1, 1), end=dt.date(2024, 1, 1))
+    Position.objects.create(cadre=new, post=world.posts["P001"], start=dt.date(2024, 1, 1))
+    client = as_role("to_chuc")
+    assert holders(client.get("/to-chuc/don-vi/U001/", {"on": "2024-01-01"}))["P001"] == ["Đỗ Thị Mới"]
+    assert holders(client.get("/to-chuc/don-vi/U001/", {"on": "2023-12-31"}))["P001"] == ["Ngô Văn Cũ"]
