@@ -161,9 +161,10 @@ def unit_label(unit_id: str, name: str, parent_name: str | None) -> str:
 def unit_choices_for_user(*, user, on: dt.date) -> list[tuple[str, str]] | None:
     """The unit filter's drop-down (id, name), or None when the user may see more than
     UNIT_SELECT_MAX units: the filter is then a search box (:func:`unit_suggestions_for_user`)."""
-    units = units_for_user(user=user, on=on).order_by("group", "name", "id").values_list("id", "name")
-    rows = list(units[:UNIT_SELECT_MAX + 1])
-    return None if len(rows) > UNIT_SELECT_MAX else rows
+    units = units_for_user(user=user, on=on)
+    if units.order_by()[UNIT_SELECT_MAX:UNIT_SELECT_MAX + 1].exists():   # stops at the limit, sorts nothing
+        return None
+    return list(units.order_by("group", "name", "id").values_list("id", "name"))
 
 
 def unit_suggestions_for_user(*, user, on: dt.date, query: str, limit: int = 20) -> list[tuple[str, str]]:
