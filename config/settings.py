@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",   # Swagger UI served from our own static files (no CDN on a closed network)
     "luanchuyen.core",
     "luanchuyen.accounts",
     "luanchuyen.audit",
@@ -163,9 +164,15 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "luanchuyen API",
-    "DESCRIPTION": "API đọc dữ liệu cán bộ, đơn vị, chức danh, vị trí (phạm vi theo quyền người dùng).",
+    "DESCRIPTION": ("API đọc dữ liệu cán bộ, đơn vị, chức danh, vị trí (phạm vi theo quyền người dùng); "
+                    "điều kiện luân chuyển của một cán bộ tại một ngày (cadres/{id}/eligibility/) và kiểm tra "
+                    "theo bộ quy tắc một tập đề xuất hoặc một đơn vị (check/)."),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 LOGGING = {

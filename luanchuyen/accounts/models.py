@@ -32,6 +32,13 @@ class User(AbstractUser):
         return self.role != UserRole.ADMIN
 
     @property
+    def may_read_reports(self) -> bool:
+        """The structure report (a unit user sees its own units' figures; a cadre none)."""
+        from luanchuyen.reports.views import READERS
+
+        return self.role in READERS
+
+    @property
     def may_read_audit(self) -> bool:
         return self.role in (UserRole.INSPECTION, UserRole.ADMIN)
 

@@ -80,13 +80,12 @@ def pair_key(candidate: str, post: str) -> str:
 
 def young_age(evaluator: Evaluator, on: dt.date, plan: PlanFacts | None) -> int:
     """The plan's ``plan.young_age_years`` if it sets one, else ``structure.young_age_years`` in force."""
-    p = evaluator.params(on, plan)
-    for name in ("plan.young_age_years", "structure.young_age_years"):
-        try:
-            return int(p(name).value)
-        except NoValueInForce:
-            continue
-    return 40
+    from luanchuyen.reports.structure import young_age_on
+
+    try:
+        return int(evaluator.params(on, plan)("plan.young_age_years").value)
+    except NoValueInForce:
+        return young_age_on(on)[0]   # the province's definition in force (the earliest one before it)
 
 
 def sector_fields(evaluator: Evaluator, on: dt.date) -> dict[str, set[str]]:

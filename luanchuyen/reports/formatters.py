@@ -13,12 +13,19 @@ TITLE = "BÁO CÁO CƠ CẤU ĐỘI NGŨ CÁN BỘ LÃNH ĐẠO, QUẢN LÝ"
 NOTES = [
     "Đội ngũ cán bộ tại ngày báo cáo: cán bộ đang giữ vị trí chính (không tính kiêm nhiệm) thuộc đơn vị, "
     "vị trí còn hiệu lực vào ngày đó.",
-    "Cán bộ trẻ: dưới 40 tuổi tròn tại ngày báo cáo.",
+    "Cán bộ trẻ: dưới {young_age} tuổi tròn tại ngày báo cáo (theo {young_age_source}).",
     "Trình độ đào tạo, lĩnh vực đào tạo: theo văn bằng cao nhất đã có đến năm báo cáo; đào tạo chính quy là "
     "văn bằng cao nhất hệ chính quy.",
     "Cấp huyện: đến 30/06/2025; từ 01/07/2025 là cấp xã, phường, đặc khu.",
 ]
-STRUCTURE_HEADERS = ["", "Tổng số", "Nữ", "Tỷ lệ nữ (%)", "Trẻ (dưới 40 tuổi)", "Tỷ lệ trẻ (%)"]
+
+
+def structure_headers(report: dict) -> list[str]:
+    return ["", "Tổng số", "Nữ", "Tỷ lệ nữ (%)", f"Trẻ (dưới {report['young_age']} tuổi)", "Tỷ lệ trẻ (%)"]
+
+
+def notes(report: dict) -> list[str]:
+    return [note.format(**report) for note in NOTES]
 
 
 @dataclass
@@ -45,7 +52,7 @@ def sections(report: dict) -> list[Section]:
     return [
         Section(
             "Tổng hợp",
-            STRUCTURE_HEADERS,
+            structure_headers(report),
             [
                 _structure_row("Toàn bộ", overall),
                 _structure_row(report["provincial"]["label"], report["provincial"]),
@@ -54,7 +61,7 @@ def sections(report: dict) -> list[Section]:
         ),
         Section(
             "Theo nhóm cơ quan, đơn vị",
-            ["Nhóm cơ quan, đơn vị", *STRUCTURE_HEADERS[1:]],
+            ["Nhóm cơ quan, đơn vị", *structure_headers(report)[1:]],
             [_structure_row(row["label"], row) for row in report["by_group"].values()],
         ),
         Section(
@@ -124,7 +131,7 @@ def as_table(report: dict, *, province_name: str = "Tỉnh Mẫu", scope: str = 
                 lines.append("-" * (sum(widths) + 2 * (len(widths) - 1)))
         lines.append("")
     lines.append("Ghi chú:")
-    lines.extend(f"- {note}" for note in NOTES)
+    lines.extend(f"- {note}" for note in notes(report))
     return "\n".join(lines) + "\n"
 
 
@@ -165,7 +172,7 @@ def as_xlsx(report: dict, *, province_name: str = "Tỉnh Mẫu", scope: str = "
         ws.append([])
     ws.append(["Ghi chú"])
     ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
-    for note in NOTES:
+    for note in notes(report):
         ws.append([note])
     ws.column_dimensions["A"].width = 52
     for col in range(2, 7):

@@ -29,7 +29,29 @@ from luanchuyen.cadres.selectors import AGE_BANDS
 from luanchuyen.core.choices import TrainingField, UnitGroup
 from luanchuyen.core.text import age_on
 
-YOUNG_AGE = 40
+YOUNG_AGE_PARAMETER = "structure.young_age_years"
+
+
+def young_age_on(on: dt.date) -> tuple[int, str]:
+    """(age under which a cadre counts as young at ``on``, where that age comes from): the parameter
+    ``structure.young_age_years`` in force — under 40 from Đề án 01-ĐA/TU (12/03/2021, seed 001), under
+    42 from Chỉ thị 45-CT/TW (14/04/2025). Before the first dated value the earliest one applies, and
+    the source says so."""
+    from django.conf import settings
+
+    from luanchuyen.rules.engine.params import NoValueInForce, default_store
+
+    store = default_store()
+    try:
+        value = store.value_at(YOUNG_AGE_PARAMETER, on, settings.PROVINCE_CODE)
+        return int(value.value), value.citation.text
+    except NoValueInForce:
+        first = store.definition(YOUNG_AGE_PARAMETER).values[0].effective_from
+        value = store.value_at(YOUNG_AGE_PARAMETER, first, settings.PROVINCE_CODE)
+        return int(value.value), (f"{value.citation.text} (giá trị sớm nhất có căn cứ, áp dụng cho ngày "
+                                  f"trước {first:%d/%m/%Y})")
+
+
 LEVEL_ORDER = {"trung_cap": 1, "cao_dang": 2, "dai_hoc": 3, "thac_si": 4, "tien_si": 5}
 
 
@@ -99,6 +121,7 @@ def structure_report(*, on: dt.date, unit_ids: set[str] | None = None) -> dict:
         if cid in degrees:
             degrees[cid].append((level, field, mode, year))
 
+    young_age, young_age_source = young_age_on(on)
     total = women = young = formal = 0
     field_counts = {f.value: 0 for f in TrainingField}
     by_group = {g.value: _group_row(g.label) for g in UnitGroup}
@@ -111,7 +134,7 @@ def structure_report(*, on: dt.date, unit_ids: set[str] | None = None) -> dict:
         group, level, gender, birth = body[cid]
         age = age_on(birth, on)
         is_woman = gender == "nu"
-        is_young = age < YOUNG_AGE
+        is_young = age < young_age
         best = highest_degree(degrees[cid], on.year)
         field, mode = best if best else ("khac", "")
         total += 1
@@ -141,7 +164,8 @@ def structure_report(*, on: dt.date, unit_ids: set[str] | None = None) -> dict:
         "women_pct": percent(women, total),
         "young": young,
         "young_pct": percent(young, total),
-        "young_age": YOUNG_AGE,
+        "young_age": young_age,
+        "young_age_source": young_age_source,
         "formal_training": formal,
         "formal_training_pct": percent(formal, total),
         "other_training": total - formal,

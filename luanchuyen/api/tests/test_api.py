@@ -91,6 +91,23 @@ def test_the_openapi_schema_is_served(province):
     assert "/api/v1/cadres/" in response.content.decode()
 
 
+def test_the_api_docs_page_loads_swagger_ui_from_the_application_not_a_cdn(province):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(province.users["to_chuc"])
+    page = client.get("/api/docs/").content.decode()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in page
+    assert "cdn.jsdelivr.net" not in page and "unpkg.com" not in page
+
+
+def test_the_schema_and_the_docs_page_need_a_login(province):
+    from django.test import Client
+
+    assert Client().get("/api/schema/").status_code in (401, 403)
+    assert Client().get("/api/docs/").status_code in (401, 403)
+
+
 def test_the_api_refuses_writes(province):
     client = api_for(province.users["to_chuc"])
     assert client.post("/api/v1/cadres/", {"id": "X"}).status_code == 405

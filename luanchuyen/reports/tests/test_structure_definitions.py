@@ -62,3 +62,27 @@ def test_an_empty_body_gives_zeros(db):
 )
 def test_percentages_round_half_up_to_one_decimal(count, total, expected):
     assert percent(count, total) == expected
+
+
+def test_young_means_under_40_until_chi_thi_45_and_under_42_from_14_04_2025(province):
+    # Trần Thị Lan, born 03/1984, is 41 in April 2025: young only under the new definition
+    before = structure_report(on=D(2025, 4, 13))
+    after = structure_report(on=D(2025, 4, 14))
+    assert (before["young_age"], before["young"]) == (40, 1)
+    assert (after["young_age"], after["young"]) == (42, 2)
+    assert "Đề án 01-ĐA/TU" in before["young_age_source"]
+    assert "Chỉ thị 45-CT/TW" in after["young_age_source"]
+
+
+def test_before_the_first_dated_definition_the_report_says_it_uses_the_earliest(province):
+    report = structure_report(on=D(2020, 6, 1))
+    assert report["young_age"] == 40
+    assert "giá trị sớm nhất có căn cứ, áp dụng cho ngày trước 12/03/2021" in report["young_age_source"]
+
+
+def test_the_table_names_the_definition_of_young_in_force(province):
+    from luanchuyen.reports.formatters import as_table
+
+    text = as_table(structure_report(on=D(2026, 1, 1)))
+    assert "Trẻ (dưới 42 tuổi)" in text
+    assert "Cán bộ trẻ: dưới 42 tuổi tròn tại ngày báo cáo (theo Chỉ thị 45-CT/TW" in text

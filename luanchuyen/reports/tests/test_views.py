@@ -95,3 +95,9 @@ def test_views_and_downloads_are_audited(client, users):
 
 def test_the_page_only_answers_get(client, users):
     assert login(client, users["to_chuc"]).post(URL).status_code == 405
+
+
+@pytest.mark.parametrize(("role", "shown"), [("to_chuc", True), ("don_vi", True), ("can_bo", False)])
+def test_the_menu_links_the_structure_report_only_for_roles_that_may_open_it(client, users, role, shown):
+    page = login(client, users[role]).get("/sap-nghi-huu/" if role != "can_bo" else "/").content.decode()
+    assert (f'href="{URL}"' in page) is shown

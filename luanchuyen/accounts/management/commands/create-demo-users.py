@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import secrets
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.db.models import Count
 
@@ -11,6 +11,7 @@ from luanchuyen.accounts.models import User
 from luanchuyen.audit.services import audit_record
 from luanchuyen.cadres.models import Cadre
 from luanchuyen.core.choices import UserRole
+from luanchuyen.interchange.management.base import InterchangeCommand
 from luanchuyen.organization.models import Unit
 
 DEMO_USERS = [
@@ -23,7 +24,7 @@ DEMO_USERS = [
 ]
 
 
-class Command(BaseCommand):
+class Command(InterchangeCommand):
     help = "Tạo (hoặc đặt lại mật khẩu) một tài khoản mẫu cho mỗi vai trò và in tên đăng nhập, mật khẩu."
 
     def add_arguments(self, parser):

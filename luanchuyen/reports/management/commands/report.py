@@ -24,7 +24,7 @@ def parse_day(text: str) -> dt.date:
 class Command(InterchangeCommand):
     help = (
         "Lập báo cáo. co-cau: cơ cấu đội ngũ cán bộ tại một ngày theo Đề án 01 — tổng số theo nhóm cơ quan, "
-        "đơn vị; cán bộ nữ, cán bộ trẻ (dưới 40 tuổi) toàn bộ, cấp tỉnh và cấp huyện/xã; đào tạo chính quy; "
+        "đơn vị; cán bộ nữ, cán bộ trẻ (dưới 40 tuổi từ Đề án 01-ĐA/TU, dưới 42 tuổi từ Chỉ thị 45-CT/TW ngày 14/04/2025: tham số structure.young_age_years) toàn bộ, cấp tỉnh và cấp huyện/xã; đào tạo chính quy; "
         "lĩnh vực đào tạo; độ tuổi."
     )
 
