@@ -5,7 +5,7 @@ tested directly and the service only gathers the inputs.
 
 - **Candidates**: cadres holding a main post at the date, not already in the plan, not on a rotation
   under way at the date, whose general eligibility for the purpose (``Evaluator.eligibility``:
-  ROT-01/02/03/07/08) has no ``fail``, and — when ``planned_only`` (the default) — with a planning
+  ROT-01/02/03/07/08) has no ``fail`` but for the paperwork of ``PAPERWORK_RULES``, and — when ``planned_only`` (the default) — with a planning
   entry in force at the date. Each carries its current unit, home locality and groups ``nu``/``tre``.
 - **Posts**: posts (and their units) in force at the date with a free slot — holders at the date
   who are not themselves away on a rotation, and proposals of this plan that already go there, are
@@ -13,7 +13,8 @@ tested directly and the service only gathers the inputs.
   post's resolved locality (the province for a provincial agency).
 - **Pairs**: every (candidate, post) whose hypothetical proposal (purpose, from the current post, to
   the post, start = date, end = date + duration, in the plan) gets no ``fail`` from
-  ``Evaluator.proposal`` (ROT-01…08, 15, 16, the plan's own rules, APPT-* for a higher post).
+  ``Evaluator.proposal`` (ROT-01…08, 15, 16, the plan's own rules, APPT-* for a higher post), a
+  paperwork fail (``PAPERWORK_RULES``) aside: it is kept on the pair with the warnings.
 - **Score** (integer points, every part kept with its Vietnamese label): see ``SCORE_PARTS``.
 - **Constraints**: the plan's ``targets`` keys of §10.3 (``group_share_min``, ``max_in_per_locality``,
   ``min_in_per_locality``, ``max_out_per_unit``) apply to this run's new assignments; ``total`` is
@@ -30,10 +31,22 @@ from typing import Any, Iterable
 from luanchuyen.rules.engine.dates import add_months
 from luanchuyen.rules.engine.errors import NoValueInForce
 from luanchuyen.rules.engine.verdict import FAIL, NEEDS_REVIEW, PASS, WARN
-from luanchuyen.rules.evaluate import Evaluator, eligible
+from luanchuyen.rules.evaluate import Evaluator
 from luanchuyen.rules.facts import CadreFacts, DatasetFacts, PlanFacts, PostFacts, ProposalFacts
 
 FORMAT = "luanchuyen-optimize/v1"
+
+# Rules whose fail the dossier cures before the decision, not the choice of people: a health certificate
+# older than 6 months (ROT-08, NĐ 170/2025 Đ43 k5) is renewed while the file is prepared, and one issued
+# now would be out of date by a later start anyway. Such a fail keeps the cadre in the pool and shows on
+# the pair as a step to take ("cần bổ sung hồ sơ"); the proposals accepted from a run are checked with
+# every rule as usual, so the fail stays visible there until the new certificate is recorded.
+PAPERWORK_RULES = frozenset({"ROT-08"})
+
+
+def blocking(verdicts) -> list:
+    """The fails that rule a cadre or a pair out (every fail but the paperwork ones)."""
+    return [v for v in verdicts if v.outcome == FAIL and v.rule_id not in PAPERWORK_RULES]
 
 # key → (Vietnamese label, points). The weights are the application's choice (docs/optimizer.md).
 SCORE_PARTS: dict[str, tuple[str, int]] = {
@@ -196,7 +209,7 @@ def build_instance(
         if planned_only and not cadre.planning_in_force(on):
             excluded["candidates"]["Không có quy hoạch còn hiệu lực"] += 1
             continue
-        failed = [v.rule_id for v in evaluator.eligibility(cadre, on, purpose) if v.outcome == FAIL]
+        failed = [v.rule_id for v in blocking(evaluator.eligibility(cadre, on, purpose))]
         if failed:
             excluded["candidates"][f"Không đủ điều kiện chung ({', '.join(failed)})"] += 1
             continue
@@ -233,12 +246,13 @@ def build_instance(
                 to_posts=(post,), start=on, end=end, outstanding_capacity=False, plan_id=plan_id,
                 actual_end=None, placement=None, evaluations=None, allowance=None)
             verdicts = evaluator.proposal(proposal, on)
-            if not eligible(verdicts):
-                for v in verdicts:
-                    if v.outcome == FAIL:
-                        excluded["pairs"][v.rule_id] += 1
+            refused = blocking(verdicts)
+            if refused:
+                for v in refused:
+                    excluded["pairs"][v.rule_id] += 1
                 continue
-            cautions = [v for v in verdicts if v.outcome in (WARN, NEEDS_REVIEW)]
+            cautions = [v for v in verdicts if v.outcome in (WARN, NEEDS_REVIEW)
+                        or (v.outcome == FAIL and v.rule_id in PAPERWORK_RULES)]
             parts = _score_parts(cadre, post, on, planning, rotated, have_fields, fields_of, young,
                                  prefs_by_cadre.get(cadre.id, ()), len(cautions))
             score = sum(part["points"] for part in parts)

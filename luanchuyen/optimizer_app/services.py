@@ -15,7 +15,7 @@ from luanchuyen.core.choices import Purpose, UserRole
 from luanchuyen.core.exceptions import ApplicationError
 from luanchuyen.eligibility.selectors import dataset_facts
 from luanchuyen.optimizer import InstanceError, solve, validate
-from luanchuyen.optimizer_app.instance import Preference, build_instance, pair_key
+from luanchuyen.optimizer_app.instance import Preference, blocking, build_instance, pair_key
 from luanchuyen.optimizer_app.models import OptimizerRun, StatedPreference
 from luanchuyen.organization.models import Post
 from luanchuyen.rotation.models import Proposal, RotationPlan
@@ -166,7 +166,8 @@ def optimizer_accept(*, run: OptimizerRun, actor, request=None) -> list[Proposal
     """The run's assignment becomes proposals of the plan, all or nothing.
 
     Refused when the run is not solved or already accepted, when a chosen cadre already has a proposal
-    in the plan, or when the rules, run again on today's data, now fail a chosen pair.
+    in the plan, or when the rules, run again on today's data, now fail a chosen pair (a paperwork
+    fail, PAPERWORK_RULES, aside: the proposal shows it until the dossier is complete).
     """
     _require_organization(actor)
     run = OptimizerRun.objects.select_for_update().select_related("plan").get(pk=run.pk)
@@ -200,7 +201,7 @@ def optimizer_accept(*, run: OptimizerRun, actor, request=None) -> list[Proposal
             id=f"chap-nhan:{a['candidate']}", cadre_id=cadre.id, purpose=run.purpose, from_post=position.post,
             to_posts=(post,), start=run.on, end=end, outstanding_capacity=False, plan_id=plan.id, actual_end=None,
             placement=None, evaluations=None, allowance=None), run.on)
-        failed = [f"{v.rule_id}: {v.reason}" for v in verdicts if v.outcome == "fail"]
+        failed = [f"{v.rule_id}: {v.reason}" for v in blocking(verdicts)]   # paperwork is done afterwards
         if failed:
             failures.append(f"{cadre.full_name} → {post.label}: " + " ".join(failed))
     if failures:

@@ -44,15 +44,31 @@ def test_every_pair_is_a_proposal_the_rules_allow_and_its_score_is_the_sum_of_it
         assert {(v["rule"], v["outcome"]) for v in detail["verdicts"]} == cautions
 
 
-def test_a_pair_the_rules_fail_is_not_offered_and_is_counted_by_rule(ready):
+def test_only_paperwork_fails_are_not_blocking():
+    from types import SimpleNamespace
+
+    from luanchuyen.optimizer_app.instance import blocking
+
+    verdicts = [SimpleNamespace(rule_id="ROT-08", outcome="fail"), SimpleNamespace(rule_id="ROT-01", outcome="fail"),
+                SimpleNamespace(rule_id="ROT-04", outcome="warn"), SimpleNamespace(rule_id="ROT-02", outcome="pass")]
+    assert [v.rule_id for v in blocking(verdicts)] == ["ROT-01"]
+    assert blocking(verdicts[:1]) == []
+
+
+def test_an_outdated_health_certificate_keeps_the_cadre_and_shows_on_each_pair_as_paperwork(ready):
     from luanchuyen.cadres.models import Cadre
 
-    # Đạt's certificate is now 7 months old on 01/03/2026: ROT-08 fails, he is no candidate.
+    # Đạt's certificate is 7 months old on 01/03/2026: ROT-08 fails, which the dossier cures before the
+    # decision — he stays a candidate, and each of his pairs says what is to be done.
     Cadre.objects.filter(pk="CB0004").update(health_certificate=dt.date(2025, 7, 20))
     _, built = build()
-    assert "CB0004" not in {c["id"] for c in built.instance["candidates"]}
-    assert all(p["candidate"] != "CB0004" for p in built.instance["pairs"])
-    assert any("ROT-08" in reason for reason in built.details["excluded"]["candidates"])
+    assert "CB0004" in {c["id"] for c in built.instance["candidates"]}
+    his = [k for k in built.details["pairs"] if k.startswith("CB0004|")]
+    assert his
+    for key in his:
+        assert {"rule": "ROT-08", "outcome": "fail"} in [
+            {"rule": v["rule"], "outcome": v["outcome"]} for v in built.details["pairs"][key]["verdicts"]]
+    assert not any("ROT-08" in reason for reason in built.details["excluded"]["candidates"])
 
 
 def test_candidates_are_in_office_and_generally_eligible_and_planned_unless_asked_otherwise(ready):
