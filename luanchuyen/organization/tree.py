@@ -47,6 +47,7 @@ class UnitNode:
     posts: list[Post] = field(default_factory=list)  # annotated: filled; plus .vacant, .over
     children: list[UnitNode] = field(default_factory=list)
     figures: Figures = field(default_factory=Figures)
+    hidden_children: int = 0   # sub-units in force not drawn here (the overview): see the unit's page
 
 
 @dataclass
@@ -55,6 +56,22 @@ class GroupBlock:
     label: str
     roots: list[UnitNode]
     figures: Figures
+    more: int = 0              # units of the list not drawn (the overview shows the first TOP_UNITS_SHOWN)
+
+
+# Up to this many units in force the page draws the whole tree; beyond, an overview: every group's
+# figures, its top units (the first TOP_UNITS_SHOWN) each with a link to its sub-units, and a search.
+TREE_MAX_UNITS = 1500
+TOP_UNITS_SHOWN = 100
+
+
+def units_in_force_count(*, on: dt.date) -> int:
+    return Unit.objects.valid_on(on).count()
+
+
+def _group_order(groups) -> list[str]:
+    order = list(UnitGroup.values)
+    return sorted(groups, key=lambda g: order.index(g) if g in order else len(order))
 
 
 def _post_figures(post: Post) -> Figures:
@@ -84,8 +101,7 @@ def organization_tree(*, on: dt.date) -> tuple[list[GroupBlock], Figures]:
     total = Figures()
     blocks = []
     labels = dict(UnitGroup.choices)
-    order = list(UnitGroup.values)
-    for group in sorted({u.group for u in units}, key=lambda g: order.index(g) if g in order else len(order)):
+    for group in _group_order({u.group for u in units}):
         figures = Figures()
         members = [nodes[u.pk] for u in units if u.group == group]
         for node in members:
@@ -93,6 +109,69 @@ def organization_tree(*, on: dt.date) -> tuple[list[GroupBlock], Figures]:
         total.add(figures)
         blocks.append(GroupBlock(group=group, label=labels.get(group, group), roots=roots.get(group, []),
                                  figures=figures))
+    return blocks, total
+
+
+def organization_overview(*, on: dt.date, query: str = "") -> tuple[list[GroupBlock], Figures]:
+    """The tree page for a large organization: each group's figures over all its units in force
+    (flat rows, no model objects), and its top units — or, with `query`, the units whose name holds
+    every word typed (with or without diacritics) — the first TOP_UNITS_SHOWN of each group, with
+    their own posts and the number of their sub-units in force."""
+    from collections import defaultdict
+
+    from django.db.models import Count, Q
+
+    from luanchuyen.core.text import strip_accents
+
+    in_force = Unit.objects.valid_on(on)
+    figures: dict[str, Figures] = defaultdict(Figures)
+    for group, staff_total, staff_female in in_force.values_list("group", "staff_total", "staff_female"):
+        f = figures[group]
+        f.units += 1
+        f.staff_total += staff_total
+        f.staff_female += staff_female
+    occupancy = posts_with_occupancy(on=on).filter(unit__in=in_force).order_by()
+    for group, slots, filled in occupancy.values_list("unit__group", "slots", "filled"):
+        f = figures[group]
+        f.slots += slots
+        f.filled += min(filled, slots)
+        f.over += max(filled - slots, 0)
+
+    words = strip_accents(query).split()[:6]
+    if words:
+        listed = in_force
+        for word in words:
+            listed = listed.filter(name_search__contains=word)
+    else:   # the top of the tree: no parent, or a parent not in force at the date
+        parent_gone = (Q(parent__valid_to__isnull=False) & Q(parent__valid_to__lt=on)) | Q(parent__valid_from__gt=on)
+        listed = in_force.filter(Q(parent__isnull=True) | parent_gone)
+    shown_ids: dict[str, list[str]] = defaultdict(list)
+    counts: dict[str, int] = defaultdict(int)
+    for unit_id, group in listed.order_by("group", "name", "id").values_list("id", "group"):
+        counts[group] += 1
+        if len(shown_ids[group]) < TOP_UNITS_SHOWN:
+            shown_ids[group].append(unit_id)
+    wanted = {unit_id for ids in shown_ids.values() for unit_id in ids}
+    children_in_force = Q(children__in=Unit.objects.valid_on(on))
+    units = (Unit.objects.filter(pk__in=wanted).select_related("locality")
+             .annotate(in_force_children=Count("children", filter=children_in_force, distinct=True)))
+    nodes = {u.pk: UnitNode(unit=u, figures=Figures(units=1, staff_total=u.staff_total, staff_female=u.staff_female),
+                            hidden_children=u.in_force_children)
+             for u in units}
+    for post in posts_with_occupancy(on=on, unit_ids=wanted).order_by("-title__rank", "title__name", "id"):
+        node = nodes[post.unit_id]
+        node.posts.append(post)
+        node.figures.add(_post_figures(post))
+    labels = dict(UnitGroup.choices)
+    total = Figures()
+    blocks = []
+    for group in _group_order(figures):
+        total.add(figures[group])
+        roots = [nodes[unit_id] for unit_id in shown_ids.get(group, []) if unit_id in nodes]
+        if words and not roots:
+            continue
+        blocks.append(GroupBlock(group=group, label=labels.get(group, group), roots=roots, figures=figures[group],
+                                 more=counts.get(group, 0) - len(roots)))
     return blocks, total
 
 

@@ -8,7 +8,8 @@ from django.views.decorators.http import require_GET
 from luanchuyen.audit.services import audit_record
 from luanchuyen.core.access import cadre_reader_required
 from luanchuyen.organization.forms import OnDateForm
-from luanchuyen.organization.tree import organization_tree, unit_default_date, unit_get, unit_posts_with_holders
+from luanchuyen.organization import tree
+from luanchuyen.organization.tree import unit_default_date, unit_get, unit_posts_with_holders
 
 
 @require_GET
@@ -16,9 +17,15 @@ from luanchuyen.organization.tree import organization_tree, unit_default_date, u
 def tree_view(request):
     form = OnDateForm(request.GET)
     on, problem = form.date_or(timezone.localdate())
-    groups, total = organization_tree(on=on)
+    query = request.GET.get("q", "").strip()[:100]
+    overview = tree.units_in_force_count(on=on) > tree.TREE_MAX_UNITS
+    if overview:
+        groups, total = tree.organization_overview(on=on, query=query)
+    else:
+        groups, total = tree.organization_tree(on=on)
     return render(request, "organization/tree.html", {"form": form, "on": on, "problem": problem,
-                                                      "groups": groups, "total": total})
+                                                      "groups": groups, "total": total, "overview": overview,
+                                                      "query": query, "shown": tree.TOP_UNITS_SHOWN})
 
 
 @require_GET

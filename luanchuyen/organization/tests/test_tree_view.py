@@ -118,3 +118,70 @@ def test_the_tree_needs_a_fixed_number_of_queries(world, as_role, django_assert_
     client = as_role("to_chuc")
     with django_assert_max_num_queries(5):
         client.get("/to-chuc/", {"on": "2025-08-01"})
+
+
+@pytest.fixture
+def large(monkeypatch):
+    """Pretend the organization is larger than the whole tree can show (the test world has a few units)."""
+    from luanchuyen.organization import tree
+
+    monkeypatch.setattr(tree, "TREE_MAX_UNITS", 2)
+
+
+def test_a_large_organization_gets_the_same_figures_in_the_overview(as_role, monkeypatch):
+    from luanchuyen.organization import tree
+
+    full = as_role("to_chuc").get("/to-chuc/", {"on": "2025-08-01"})
+    monkeypatch.setattr(tree, "TREE_MAX_UNITS", 2)
+    overview = as_role("to_chuc").get("/to-chuc/", {"on": "2025-08-01"})
+    assert overview.context["overview"] and not full.context["overview"]
+    assert vars(overview.context["total"]) == vars(full.context["total"])
+    assert [(g.group, vars(g.figures)) for g in overview.context["groups"]] == [
+        (g.group, vars(g.figures)) for g in full.context["groups"]]
+
+
+def test_the_overview_lists_top_units_with_a_link_to_their_sub_units(as_role, large):
+    response = as_role("to_chuc").get("/to-chuc/", {"on": "2025-08-01"})
+    groups = {g.group: [root.unit.pk for root in g.roots] for g in response.context["groups"]}
+    assert groups == {"tham_muu_tinh_uy": ["U001"], "chuyen_mon_ubnd": ["U020"], "xa": ["U100"]}
+    syt = nodes(response)["U020"]
+    assert syt.children == [] and syt.hidden_children == 1          # Chi cục Dân số, on its own page
+    assert (syt.figures.slots, syt.figures.staff_total) == (sum(p.slots for p in syt.posts), 60)
+    assert 'href="/to-chuc/don-vi/U020/?on=2025-08-01">1 đơn vị trực thuộc</a>' in response.content.decode()
+
+
+def test_the_overview_shows_the_first_units_of_a_long_list_and_says_how_many_more(as_role, large, monkeypatch):
+    from luanchuyen.organization import tree
+
+    monkeypatch.setattr(tree, "TOP_UNITS_SHOWN", 1)
+    for i in range(3):
+        Unit.objects.create(id=f"UX{i}", name=f"Sở thử {i}", group="chuyen_mon_ubnd", block="chinh_quyen",
+                            level="tinh")
+    response = as_role("to_chuc").get("/to-chuc/", {"on": "2025-08-01"})
+    block = next(g for g in response.context["groups"] if g.group == "chuyen_mon_ubnd")
+    assert len(block.roots) == 1 and block.more == 3
+    assert "… và 3 đơn vị khác" in response.content.decode()
+
+
+@pytest.mark.parametrize("typed", ["dan so", "Dân số", "DÂN SỐ"])
+def test_the_overview_finds_a_unit_by_name_with_or_without_diacritics(as_role, large, typed):
+    response = as_role("to_chuc").get("/to-chuc/", {"on": "2025-08-01", "q": typed})
+    assert {g.group: [r.unit.pk for r in g.roots] for g in response.context["groups"]} == {"chuyen_mon_ubnd": ["U021"]}
+    assert response.context["total"].units == 4                    # the figures stay the province's
+
+
+def test_a_search_that_finds_nothing_says_so(as_role, large):
+    response = as_role("to_chuc").get("/to-chuc/", {"on": "2025-08-01", "q": "không có đơn vị này"})
+    assert response.context["groups"] == []
+    assert "Không có đơn vị nào có tên phù hợp" in response.content.decode()
+
+
+def test_the_overview_needs_a_fixed_number_of_queries(world, as_role, large, django_assert_max_num_queries):
+    title = Title.objects.get(pk="pho_giam_doc_so")
+    for i in range(30):
+        unit = Unit.objects.create(id=f"UX{i:02d}", name=f"Sở thử {i}", group="chuyen_mon_ubnd",
+                                   block="chinh_quyen", level="tinh", staff_total=10, staff_female=5)
+        Post.objects.create(id=f"PX{i:02d}", unit=unit, title=title, slots=2)
+    client = as_role("to_chuc")
+    with django_assert_max_num_queries(8):
+        client.get("/to-chuc/", {"on": "2025-08-01"})
