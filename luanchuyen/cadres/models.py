@@ -65,7 +65,7 @@ class Cadre(models.Model):
         super().save(*args, **kwargs)
 
     def refresh_name_keys(self) -> None:
-        self.name_search = text.strip_accents(self.full_name)
+        self.name_search = text.name_search_key(self.full_name)
         self.name_sort = text.name_sort_key(self.full_name)
 
     @property

@@ -91,11 +91,10 @@ def cadre_list(*, user, filters: CadreFilter, on: dt.date) -> QuerySet[Cadre]:
     qs = cadre_queryset_for_user(user).select_related("current_unit", "current_post__title")
     if filters.query:
         # every word must begin a word of the name ("van an" finds Nguyễn Văn An, not Hoàng Văn Dũng),
-        # or be the cadre's id
+        # or be the cadre's id; name_search has a space before each word (core.text.name_search_key)
         words = strip_accents(filters.query).split()
         for word in words:
-            qs = qs.filter(Q(name_search__startswith=word) | Q(name_search__contains=f" {word}")
-                           | Q(id__iexact=word))
+            qs = qs.filter(Q(name_search__contains=f" {word}") | Q(id__iexact=word))
     if filters.unit:
         qs = qs.filter(current_unit_id__in=unit_subtree_ids(filters.unit))
     if filters.group:

@@ -20,6 +20,13 @@ def strip_accents(text: str) -> str:
     return " ".join(bare.lower().split())
 
 
+def name_search_key(name: str) -> str:
+    """A cadre's name as the search reads it: ' nguyen van duc' — no diacritics, and a space before every
+    word, so that "every typed word begins a word of the name" is one pattern per word (LIKE '% duc%'),
+    which a trigram index answers in one scan."""
+    return " " + strip_accents(name)
+
+
 def _split_letter(ch: str) -> tuple[str, int]:
     """One character -> (letter with its shape marks, tone number)."""
     decomposed = unicodedata.normalize("NFD", ch.lower())

@@ -277,7 +277,7 @@ class _Writer:
         if spec is not CADRES:
             return attrs
         row = dict(attrs)
-        row["name_search"] = text.strip_accents(attrs["full_name"])
+        row["name_search"] = text.name_search_key(attrs["full_name"])
         row["name_sort"] = text.name_sort_key(attrs["full_name"])
         # Derived as cadre_refresh_current derives it, so that its later pass finds nothing to write.
         row["current_post_id"], row["current_unit_id"] = self.current.get(attrs["id"], (None, None))
