@@ -21,7 +21,7 @@ On PostgreSQL the planner's statistics are refreshed (ANALYZE) before measuring:
 database has none until autovacuum runs, and without them the search plans sequential scans.
 
 Measured 07/12/2026 (lc_web_bench: 100,000 cadres, seed 7; 111,964 units, 95,405 in force today;
-PostgreSQL 15; 2 cores shared by the database, gunicorn and this load generator; one run each):
+PostgreSQL 15; 2 cores shared by the database, gunicorn and this load generator). One run each:
 
 | gunicorn workers | kind   | n   | median | p95    | p99    | KiB  | throughput |
 |------------------|--------|-----|--------|--------|--------|------|------------|
@@ -32,14 +32,15 @@ PostgreSQL 15; 2 cores shared by the database, gunicorn and this load generator;
 |                  | live   | 400 | 113 ms | 177 ms | 207 ms | 14.1 |            |
 |                  | record | 400 | 105 ms | 145 ms | 169 ms | 10.7 |            |
 
-The record target (p95 ≤ 200 ms) is met; the search target (p95 ≤ 150 ms) is missed by 8–39 ms.
-The machine is saturated (98–100 % CPU busy during the runs); the load generator itself takes
-0.5–0.6 ms CPU per request, the server and the database ≈ 23 ms. With ten clients that never pause,
-Little's law gives a median of at least 10 / 84 req/s ≈ 119 ms whatever the code does, so the p95
-target needs either ≈ 18 ms CPU per request or more cores. One request alone, in process: search page
-32 ms, live partial 23 ms, record 16 ms (of which SQL 18 / 13 / 6 ms: the count and the page of a name
-search, 5–13 ms each, are the largest parts).
-
+Five runs with 2 workers that day (400 or 800 requests of each kind) gave search p95 167–185 ms,
+live 158–186 ms, record 144–161 ms, at 79–84 requests/s. The record target (p95 ≤ 200 ms) is met;
+the search target (p95 ≤ 150 ms) is missed by 17–35 ms. The machine is saturated (98–100 % CPU busy
+during the runs); the load generator takes 0.6 ms CPU per request, the server and the database
+≈ 23–24 ms, split about evenly (top: the two gunicorn workers ≈ 97 % of a core, the two PostgreSQL
+backends ≈ 90 %). With ten clients that never pause, Little's law gives a median of at least
+10 / 84 req/s ≈ 119 ms whatever the code does, so the p95 target needs ≈ 18 ms CPU per request or
+more cores. One request alone, in process: search page 32 ms, live partial 23–27 ms, record 16 ms
+(SQL 18 / 13–18 / 5 ms: the count and the page of a name search are the largest parts).
 History (same database and machine):
 
 - 22/11/2026: the full search page took 6.6 s and weighed 6.8 MB, because the unit filter rendered a
@@ -47,6 +48,8 @@ History (same database and machine):
 - 07/12/2026: above 300 visible units the filter is a search box with suggestions
   (/goi-y-don-vi/, units searchable without diacritics), the size check stops at the limit instead
   of sorting every unit, and the results reverse one URL per row: 18 KB pages, the figures above.
+  name_search then got a space before every word, one trigram pattern per typed word instead of two
+  (a name-search count alone: 8 → 5–7 ms); within the noise of the runs above.
 """
 from __future__ import annotations
 
