@@ -20,6 +20,9 @@ Measured 22/11/2026, 10,000 cadres (50,767 positions), median of 3, 2 cores:
 | PostgreSQL 15, statement trigger (0004)              | 13.9 s          | 21.4 s           |
 | SQLite, row triggers (0002)                          | 12.3 s          | 23.4 s           |
 
+Measured 07/12/2026 on a quieter machine (load 1.2–1.6), after units and cadres got their search
+keys: PostgreSQL 8.5 s (median of 3; the command's CPU 7.0–7.2 s), SQLite 7.4 s.
+
 The import command's own CPU time is ≈11.5 s on PostgreSQL in every run; the rest is the server.
 In isolation (re-inserting the 50,767 positions in one statement): 8.6 s with the exclusion
 constraint, 0.87 s with the trigger, 0.93 s with no guard at all (noise).
