@@ -20,6 +20,7 @@ from luanchuyen.cadres.selectors import (
     province_name, unit_choices_for_user, unit_for_user, unit_suggestions_for_user, with_retirement,
 )
 from luanchuyen.core.access import cadre_reader_required
+from luanchuyen.core.text import typed_query
 
 PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -75,7 +76,7 @@ def cadre_list_view(request):
 @cadre_reader_required
 def unit_suggestions_view(request):
     """Units whose name holds what was typed in the list's unit box (JSON, the user's scope only)."""
-    query = request.GET.get("q", "")[:100]
+    query = typed_query(request.GET.get("q"))
     rows = unit_suggestions_for_user(user=request.user, on=timezone.localdate(), query=query)
     return JsonResponse({"results": [{"id": unit_id, "label": label} for unit_id, label in rows]})
 

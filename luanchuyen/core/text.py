@@ -20,6 +20,12 @@ def strip_accents(text: str) -> str:
     return " ".join(bare.lower().split())
 
 
+def typed_query(raw: str | None, limit: int = 100) -> str:
+    """Text typed in a search box, safe to query with: at most `limit` characters, no NUL (which
+    PostgreSQL refuses in text), trimmed."""
+    return (raw or "").replace("\x00", "")[:limit].strip()
+
+
 def name_search_key(name: str) -> str:
     """A cadre's name as the search reads it: ' nguyen van duc' — no diacritics, and a space before every
     word, so that "every typed word begins a word of the name" is one pattern per word (LIKE '% duc%'),

@@ -7,8 +7,9 @@ from django.views.decorators.http import require_GET
 
 from luanchuyen.audit.services import audit_record
 from luanchuyen.core.access import cadre_reader_required
-from luanchuyen.organization.forms import OnDateForm
+from luanchuyen.core.text import typed_query
 from luanchuyen.organization import tree
+from luanchuyen.organization.forms import OnDateForm
 from luanchuyen.organization.tree import unit_default_date, unit_get, unit_posts_with_holders
 
 
@@ -17,7 +18,7 @@ from luanchuyen.organization.tree import unit_default_date, unit_get, unit_posts
 def tree_view(request):
     form = OnDateForm(request.GET)
     on, problem = form.date_or(timezone.localdate())
-    query = request.GET.get("q", "").strip()[:100]
+    query = typed_query(request.GET.get("q"))
     overview = tree.units_in_force_count(on=on) > tree.TREE_MAX_UNITS
     if overview:
         groups, total = tree.organization_overview(on=on, query=query)

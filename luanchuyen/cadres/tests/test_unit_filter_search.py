@@ -30,13 +30,15 @@ def suggestions(client, text: str) -> list[dict]:
 
 
 def test_with_few_units_the_filter_stays_a_drop_down(as_role):
-    body = as_role("to_chuc").get("/").content.decode()
+    with time_machine.travel(ON, tick=False):
+        body = as_role("to_chuc").get("/").content.decode()
     assert '<select name="unit"' in body
     assert 'list="unit-suggestions"' not in body
 
 
 def test_with_more_units_than_the_limit_the_filter_is_a_search_box(as_role, many_units):
-    body = as_role("to_chuc").get("/").content.decode()
+    with time_machine.travel(ON, tick=False):
+        body = as_role("to_chuc").get("/").content.decode()
     assert '<select name="unit"' not in body
     assert 'list="unit-suggestions"' in body and 'data-suggest="/goi-y-don-vi/"' in body
     assert '<datalist id="unit-suggestions">' in body
@@ -72,6 +74,13 @@ def test_a_unit_user_is_offered_only_its_own_units(as_role):
 
 def test_empty_text_gives_no_suggestion(as_role):
     assert suggestions(as_role("to_chuc"), "   ") == []
+    assert suggestions(as_role("to_chuc"), "") == []
+
+
+def test_a_nul_character_or_a_very_long_text_is_harmless(as_role):
+    with time_machine.travel(ON, tick=False):
+        assert suggestions(as_role("to_chuc"), "so\x00 y te") == [{"id": "U020", "label": "Sở Y tế (U020)"}]
+        assert suggestions(as_role("to_chuc"), "y" * 5000) == []
 
 
 def test_the_suggestions_need_a_login_and_a_reading_role(as_role, world):

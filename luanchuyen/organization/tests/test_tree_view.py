@@ -170,6 +170,12 @@ def test_the_overview_finds_a_unit_by_name_with_or_without_diacritics(as_role, l
     assert response.context["total"].units == 4                    # the figures stay the province's
 
 
+def test_a_nul_character_in_the_search_is_dropped_not_an_error(as_role, large):
+    response = as_role("to_chuc").get("/to-chuc/", {"on": "2025-08-01", "q": "dan\x00 so"})
+    assert response.status_code == 200
+    assert {g.group: [r.unit.pk for r in g.roots] for g in response.context["groups"]} == {"chuyen_mon_ubnd": ["U021"]}
+
+
 def test_a_search_that_finds_nothing_says_so(as_role, large):
     response = as_role("to_chuc").get("/to-chuc/", {"on": "2025-08-01", "q": "không có đơn vị này"})
     assert response.context["groups"] == []
