@@ -13,7 +13,7 @@ from luanchuyen.cadres.models import Cadre, PlanningEntry
 from luanchuyen.core.choices import UserRole
 from luanchuyen.core.text import strip_accents
 from luanchuyen.organization.models import Post
-from luanchuyen.organization.selectors import unit_subtree_ids
+from luanchuyen.organization.selectors import unit_subtree_ids, units_named
 
 # Age bands of the cadre list filter: label -> (min age inclusive, max age exclusive)
 AGE_BANDS: dict[str, tuple[str, int, int]] = {
@@ -169,14 +169,11 @@ def unit_choices_for_user(*, user, on: dt.date) -> list[tuple[str, str]] | None:
 def unit_suggestions_for_user(*, user, on: dt.date, query: str, limit: int = 20) -> list[tuple[str, str]]:
     """Up to `limit` units the user may see whose name holds every word typed (with or without
     diacritics), or whose id is the text typed: (id, label), shortest names first."""
-    words = strip_accents(query).split()[:6]
-    if not words:
-        return []
     units = units_for_user(user=user, on=on)
-    by_name = Q()
-    for word in words:
-        by_name &= Q(name_search__contains=word)
-    units = units.filter(by_name | Q(id__iexact=query.strip()))
+    named = units_named(units, query)
+    if named is None:
+        return []
+    units = named | units.filter(id__iexact=query.strip())
     rows = units.annotate(name_length=Length("name")).order_by("name_length", "name", "id").values_list(
         "id", "name", "parent__name")[:limit]
     return [(unit_id, unit_label(unit_id, name, parent)) for unit_id, name, parent in rows]

@@ -56,3 +56,16 @@ def unit_quota_summary(*, on: dt.date, unit_ids: set[str] | None = None) -> dict
 
 def staff_totals() -> dict[str, int]:
     return Unit.objects.aggregate(total=Sum("staff_total"), female=Sum("staff_female"))
+
+
+def units_named(units: QuerySet[Unit], text: str) -> QuerySet[Unit] | None:
+    """Those of `units` whose name holds every word typed in `text` (with or without diacritics, up to
+    six words); None when nothing was typed."""
+    from luanchuyen.core.text import strip_accents
+
+    words = strip_accents(text).split()[:6]
+    if not words:
+        return None
+    for word in words:
+        units = units.filter(name_search__contains=word)
+    return units

@@ -10,7 +10,7 @@ from luanchuyen.cadres.models import Position
 from luanchuyen.cadres.selectors import cadre_ids_visible_to
 from luanchuyen.core.choices import UnitGroup
 from luanchuyen.organization.models import Post, Unit
-from luanchuyen.organization.selectors import position_held_on, posts_with_occupancy
+from luanchuyen.organization.selectors import position_held_on, posts_with_occupancy, units_named
 
 
 @dataclass
@@ -121,8 +121,6 @@ def organization_overview(*, on: dt.date, query: str = "") -> tuple[list[GroupBl
 
     from django.db.models import Count, Q
 
-    from luanchuyen.core.text import strip_accents
-
     in_force = Unit.objects.valid_on(on)
     figures: dict[str, Figures] = defaultdict(Figures)
     for group, staff_total, staff_female in in_force.values_list("group", "staff_total", "staff_female"):
@@ -137,12 +135,9 @@ def organization_overview(*, on: dt.date, query: str = "") -> tuple[list[GroupBl
         f.filled += min(filled, slots)
         f.over += max(filled - slots, 0)
 
-    words = strip_accents(query).split()[:6]
-    if words:
-        listed = in_force
-        for word in words:
-            listed = listed.filter(name_search__contains=word)
-    else:   # the top of the tree: no parent, or a parent not in force at the date
+    listed = units_named(in_force, query)
+    searched = listed is not None
+    if not searched:   # the top of the tree: no parent, or a parent not in force at the date
         parent_gone = (Q(parent__valid_to__isnull=False) & Q(parent__valid_to__lt=on)) | Q(parent__valid_from__gt=on)
         listed = in_force.filter(Q(parent__isnull=True) | parent_gone)
     shown_ids: dict[str, list[str]] = defaultdict(list)
@@ -168,7 +163,7 @@ def organization_overview(*, on: dt.date, query: str = "") -> tuple[list[GroupBl
     for group in _group_order(figures):
         total.add(figures[group])
         roots = [nodes[unit_id] for unit_id in shown_ids.get(group, []) if unit_id in nodes]
-        if words and not roots:
+        if searched and not roots:
             continue
         blocks.append(GroupBlock(group=group, label=labels.get(group, group), roots=roots, figures=figures[group],
                                  more=counts.get(group, 0) - len(roots)))
