@@ -20,7 +20,7 @@ from luanchuyen.cadres.selectors import (
     province_name, unit_choices_for_user, unit_for_user, unit_suggestions_for_user, with_retirement,
 )
 from luanchuyen.core.access import cadre_reader_required
-from luanchuyen.core.text import typed_query
+from luanchuyen.core.text import thousands, typed_query
 
 PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -31,10 +31,6 @@ def _attachment(content: bytes, content_type: str, name: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-def _thousands(n: int) -> str:
-    return f"{n:,}".replace(",", ".")  # 20.000, as written in Vietnamese
 
 
 def _kept_query(request) -> str:
@@ -84,8 +80,8 @@ def unit_suggestions_view(request):
 def cadre_list_export(request, cadres, filters, description: str, today):
     total = cadres.count()
     if total > xlsx_list.MAX_ROWS:
-        messages.error(request, f"Danh sách có {_thousands(total)} cán bộ, vượt giới hạn xuất Excel "
-                                f"{_thousands(xlsx_list.MAX_ROWS)} dòng. Hãy lọc bớt (theo đơn vị, nhóm cơ quan…) "
+        messages.error(request, f"Danh sách có {thousands(total)} cán bộ, vượt giới hạn xuất Excel "
+                                f"{thousands(xlsx_list.MAX_ROWS)} dòng. Hãy lọc bớt (theo đơn vị, nhóm cơ quan…) "
                                 "rồi xuất lại.")
         return redirect(f"{request.path}?{_kept_query(request)}")
     content, count = xlsx_list.cadre_list_xlsx(cadres, on=today, filters_text=description)

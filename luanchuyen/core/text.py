@@ -20,6 +20,11 @@ def strip_accents(text: str) -> str:
     return " ".join(bare.lower().split())
 
 
+def thousands(n: int) -> str:
+    """20000 → '20.000', as numbers are written in Vietnamese."""
+    return f"{n:,}".replace(",", ".")
+
+
 def typed_query(raw: str | None, limit: int = 100) -> str:
     """Text typed in a search box, safe to query with: at most `limit` characters, no NUL (which
     PostgreSQL refuses in text), trimmed."""
