@@ -109,12 +109,17 @@ def test_without_a_date_the_tree_is_shown_at_today(as_role):
     assert "U050" in nodes(response)
 
 
-def test_the_tree_needs_a_fixed_number_of_queries(world, as_role, django_assert_max_num_queries):
+@pytest.fixture
+def thirty_agencies(world):
+    """30 more agencies with one post each: a query per unit would show in the counts."""
     title = Title.objects.get(pk="pho_giam_doc_so")
     for i in range(30):
         unit = Unit.objects.create(id=f"UX{i:02d}", name=f"Sở thử {i}", group="chuyen_mon_ubnd",
                                    block="chinh_quyen", level="tinh", staff_total=10, staff_female=5)
         Post.objects.create(id=f"PX{i:02d}", unit=unit, title=title, slots=2)
+
+
+def test_the_tree_needs_a_fixed_number_of_queries(thirty_agencies, as_role, django_assert_max_num_queries):
     client = as_role("to_chuc")
     with django_assert_max_num_queries(5):
         client.get("/to-chuc/", {"on": "2025-08-01"})
@@ -182,12 +187,8 @@ def test_a_search_that_finds_nothing_says_so(as_role, large):
     assert "Không có đơn vị nào có tên phù hợp" in response.content.decode()
 
 
-def test_the_overview_needs_a_fixed_number_of_queries(world, as_role, large, django_assert_max_num_queries):
-    title = Title.objects.get(pk="pho_giam_doc_so")
-    for i in range(30):
-        unit = Unit.objects.create(id=f"UX{i:02d}", name=f"Sở thử {i}", group="chuyen_mon_ubnd",
-                                   block="chinh_quyen", level="tinh", staff_total=10, staff_female=5)
-        Post.objects.create(id=f"PX{i:02d}", unit=unit, title=title, slots=2)
+def test_the_overview_needs_a_fixed_number_of_queries(thirty_agencies, as_role, large,
+                                                     django_assert_max_num_queries):
     client = as_role("to_chuc")
     with django_assert_max_num_queries(8):
         client.get("/to-chuc/", {"on": "2025-08-01"})
