@@ -1,6 +1,6 @@
 """Web benchmark: cadre search and cadre record latency with concurrent users.
 
-    .venv/bin/python bench/web.py [--cadres 100000] [--clients 10] [--requests 400] [--workers 4]
+    .venv/bin/python bench/web.py [--cadres 100000] [--clients 10] [--requests 400] [--workers N_CORES]
                                   [--kinds search,live,record]
                                   [--database-url postgres://postgres@127.0.0.1:5432/lc_web_bench]
 
@@ -203,7 +203,8 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=10)
     parser.add_argument("--requests", type=int, default=400,
                         help="số yêu cầu mỗi loại (trang tìm kiếm, tìm kiếm trực tiếp, hồ sơ)")
-    parser.add_argument("--workers", type=int, default=4, help="số tiến trình gunicorn")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2,
+                        help="số tiến trình gunicorn (mặc định: số lõi; trên máy 2 lõi, 4 tiến trình chậm hơn 2)")
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL")
                         or "postgres://postgres@127.0.0.1:5432/lc_web_bench")
     parser.add_argument("--kinds", default=",".join(KINDS),
