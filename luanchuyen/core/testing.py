@@ -1,10 +1,50 @@
-"""A tiny province for tests: two eras, a few units, titles, posts, cadres and one user per role."""
+"""Test helpers: a tiny province (two eras, a few units, titles, posts, cadres and one user per role),
+and the browser tests' Chromium and login form."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from pathlib import Path
 from types import SimpleNamespace
 
 D = dt.date
+
+# Browser tests drive Debian's Chromium (installed by `make chromium`); Playwright downloads none.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@contextlib.contextmanager
+def headless_chromium():
+    """A headless Chromium (Playwright's browser object); a clear failure when it is not installed."""
+    import pytest
+
+    if not CHROMIUM.exists():
+        pytest.fail("Thiếu Chromium (/usr/bin/chromium): chạy `make chromium` "
+                    "(apt-get install chromium) rồi chạy lại kiểm thử trình duyệt.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def new_page(browser, **options):
+    """A page in a fresh context (own cookies), in Vietnamese, 1280×900, 15 s default timeout."""
+    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900}, **options)
+    context.set_default_timeout(15_000)
+    return context.new_page()
+
+
+def submit_login(page, username: str, password: str) -> None:
+    """Fill and send the login form the page shows."""
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
 
 
 def build_small_province(password: str = "mat-khau-thu-nghiem") -> SimpleNamespace:

@@ -19,7 +19,7 @@ from luanchuyen.core.access import cadre_reader_required
 from luanchuyen.eligibility.forms import DateForm, RetiringForm
 from luanchuyen.eligibility.selectors import retiring_soon
 from luanchuyen.reports.selectors import report_scope
-from luanchuyen.rules.cli import UNIT_TEXT, parameters_in_force
+from luanchuyen.rules.cli import parameters_in_force, value_text
 from luanchuyen.rules.engine.errors import ParameterError
 from luanchuyen.rules.engine.schema import CONFIDENCE_TEXT
 
@@ -119,17 +119,6 @@ def _retiring_xlsx(report: dict, scope: str) -> bytes:
     return buffer.getvalue()
 
 
-def _value_text(value, unit: str | None) -> str:
-    if isinstance(value, bool):
-        return "có" if value else "không"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(map(str, value))
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {v}" for k, v in value.items())
-    suffix = UNIT_TEXT.get(unit or "", "")
-    return f"{value} {suffix}".strip()
-
-
 @require_GET
 @login_required
 def parameters_view(request):
@@ -143,7 +132,7 @@ def parameters_view(request):
     except ParameterError as e:
         rows, problems = [], [*problems, e.message]
     for row in rows:
-        row["value_text"] = _value_text(row.get("value"), row.get("unit")) if row["in_force"] else ""
+        row["value_text"] = value_text(row.get("value"), row.get("unit")) if row["in_force"] else ""
         row["confidence_text"] = CONFIDENCE_TEXT.get(row.get("confidence") or "", "")
     if not problems:
         form = DateForm(initial={"on": on})

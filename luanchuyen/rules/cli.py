@@ -213,14 +213,16 @@ def parameters_in_force(on: dt.date, province: str | None = None, store: Paramet
 UNIT_TEXT = {"thang": "tháng", "nam": "năm", "phan_tram": "%", "he_so": "lần", "ngay": "ngày", "thang_trong_nam": ""}
 
 
-def _value_text(value: object) -> str:
+def value_text(value: object, unit: str | None = None) -> str:
+    """A parameter's value as people read it (the command's listing and the /tham-so/ page): 36 tháng,
+    có/không, lists with commas, mappings as 'khóa: giá trị; …'."""
     if isinstance(value, bool):
         return "có" if value else "không"
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value))
     if isinstance(value, dict):
-        return ", ".join(f"{k}={v}" for k, v in value.items())
-    return str(value)
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    return f"{value} {UNIT_TEXT.get(unit or '', '')}".strip()
 
 
 def parameters_main(argv: Sequence[str] | None = None) -> int:
@@ -249,9 +251,7 @@ def parameters_main(argv: Sequence[str] | None = None) -> int:
         out.append(f"{row['name']} — {row['description']}")
         if row["in_force"]:
             label = row["confidence"] or ""
-            unit = UNIT_TEXT.get(row["unit"] or "", "")
-            unit = f" {unit}" if unit and not isinstance(row["value"], (dict, list)) else ""
-            out.append(f"    giá trị: {_value_text(row['value'])}{unit}"
+            out.append(f"    giá trị: {value_text(row['value'], row['unit'])}"
                        f" (từ {row['effective_from']}, phạm vi {row['scope']})")
             out.append(f"    nguồn: {row['citation']}"
                        f"{' [' + label + ': ' + CONFIDENCE_TEXT.get(label, '') + ']' if label else ''}")

@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from luanchuyen.core.testing import submit_login
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "mat-khau-trinh-duyet"
@@ -31,9 +33,7 @@ def test_an_officer_gets_pins_forbids_resolves_and_accepts_a_proposed_assignment
     before = Proposal.objects.filter(plan_id="KH-LC-2026").count()
 
     page.goto(live_server.url + "/tai-khoan/dang-nhap/")
-    page.fill("#id_username", "tochuc-tn")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    submit_login(page, "tochuc-tn", PASSWORD)
 
     # The plans, then the 2026 plan with its proposals and the plan-level verdicts.
     page.click("nav >> text=Luân chuyển")

@@ -7,6 +7,7 @@ import pytest
 from docx import Document
 
 from luanchuyen.cadres.tests.factories import build_world
+from luanchuyen.core.testing import submit_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,9 +27,7 @@ def test_an_officer_logs_in_finds_a_cadre_without_diacritics_and_downloads_the_2
     # Anonymous: the list sends to the login form, which brings back to the list.
     page.goto(live_server.url + "/")
     expect(page).to_have_url(re.compile(r"/tai-khoan/dang-nhap/\?next=/$"))
-    page.fill("#id_username", world.users["to_chuc"].username)
-    page.fill("#id_password", world.password)
-    page.click("button[type=submit]")
+    submit_login(page, world.users["to_chuc"].username, world.password)
     expect(page.locator("h1")).to_have_text("Danh sách cán bộ")
     expect(page.locator("#result-count")).to_have_text("5")
 

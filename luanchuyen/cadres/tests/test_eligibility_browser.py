@@ -2,43 +2,21 @@
 "Điều kiện luân chuyển" by script, and the form replaces it without reloading the page."""
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
-from luanchuyen.core.testing import build_small_province
+from luanchuyen.core.testing import build_small_province, submit_login
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-CHROMIUM = Path("/usr/bin/chromium")
 
 
-@pytest.fixture
-def browser_page():
-    if not CHROMIUM.exists():
-        pytest.fail("Thiếu Chromium (/usr/bin/chromium): chạy `make chromium` rồi chạy lại kiểm thử trình duyệt.")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                    args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
-        context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(15_000)
-        yield context.new_page()
-        browser.close()
-
-
-def test_the_record_loads_the_eligibility_and_the_form_updates_it_in_place(live_server, browser_page):
+def test_the_record_loads_the_eligibility_and_the_form_updates_it_in_place(live_server, page):
     from playwright.sync_api import expect
 
     province = build_small_province()
-    page = browser_page
     page.goto(live_server.url + "/tai-khoan/dang-nhap/?next=/can-bo/CB0001/")
-    page.fill("#id_username", "tochuc")
-    page.fill("#id_password", province.password)
-    page.click("button[type=submit]")
+    submit_login(page, "tochuc", province.password)
     expect(page).to_have_url(re.compile(r"/can-bo/CB0001/$"))
 
     result = page.locator("#eligibility-result")
@@ -60,18 +38,15 @@ def test_the_record_loads_the_eligibility_and_the_form_updates_it_in_place(live_
 
 
 def test_with_many_units_the_unit_box_suggests_names_and_a_chosen_unit_filters_the_list(
-        live_server, browser_page, monkeypatch):
+        live_server, page, monkeypatch):
     from playwright.sync_api import expect
 
     from luanchuyen.cadres import selectors
 
     monkeypatch.setattr(selectors, "UNIT_SELECT_MAX", 2)   # the live server runs in this process
     province = build_small_province()
-    page = browser_page
     page.goto(live_server.url + "/tai-khoan/dang-nhap/?next=/")
-    page.fill("#id_username", "tochuc")
-    page.fill("#id_password", province.password)
-    page.click("button[type=submit]")
+    submit_login(page, "tochuc", province.password)
     expect(page.locator("#result-count")).to_have_text("5")
 
     page.locator("#id_unit").press_sequentially("so y", delay=30)               # no diacritics
