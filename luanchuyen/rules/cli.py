@@ -213,6 +213,14 @@ def parameters_in_force(on: dt.date, province: str | None = None, store: Paramet
 UNIT_TEXT = {"thang": "tháng", "nam": "năm", "phan_tram": "%", "he_so": "lần", "ngay": "ngày", "thang_trong_nam": ""}
 
 
+def _dmy(iso: str | None) -> str:
+    """'2025-07-01' → '01/07/2025' (an open start: 'không giới hạn')."""
+    if not iso:
+        return "không giới hạn"
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}"
+
+
 def value_text(value: object, unit: str | None = None) -> str:
     """A parameter's value as people read it (the command's listing and the /tham-so/ page): 36 tháng,
     có/không, lists with commas, mappings as 'khóa: giá trị; …'."""
@@ -252,7 +260,7 @@ def parameters_main(argv: Sequence[str] | None = None) -> int:
         if row["in_force"]:
             label = row["confidence"] or ""
             out.append(f"    giá trị: {value_text(row['value'], row['unit'])}"
-                       f" (từ {row['effective_from']}, phạm vi {row['scope']})")
+                       f" (từ {_dmy(row['effective_from'])}, phạm vi {row['scope']})")
             out.append(f"    nguồn: {row['citation']}"
                        f"{' [' + label + ': ' + CONFIDENCE_TEXT.get(label, '') + ']' if label else ''}")
             if row["see_also"]:

@@ -157,7 +157,7 @@ def test_parameters_lists_every_parameter_in_force_with_its_source(capsys) -> No
     code, out, _ = run(parameters_main, ["--on", "2026-01-01"], capsys)
     assert code == 0
     assert "rotation.min_duration_months — Thời gian tối thiểu của một lần luân chuyển (tháng)" in out
-    assert "giá trị: 36 tháng (từ 2025-07-01, phạm vi trung ương)" in out
+    assert "giá trị: 36 tháng (từ 01/07/2025, phạm vi trung ương)" in out
     assert "nguồn: Quy định 65-QĐ/TW, Điều 8 [P: diễn giải từ nguồn thứ cấp]" in out
     assert "xem thêm: Nghị định 170/2025/NĐ-CP, Điều 48" in out
 
