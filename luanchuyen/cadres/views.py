@@ -16,8 +16,8 @@ from luanchuyen.audit.services import audit_record
 from luanchuyen.cadres import docx_2c, xlsx_list
 from luanchuyen.cadres.forms import SORT_MONTHS_LEFT, CadreFilterForm, EligibilityForm
 from luanchuyen.cadres.selectors import (
-    cadre_get_for_user, cadre_list, cadre_list_by_months_left, cadre_list_eligible, cadre_record,
-    province_name, unit_choices_for_user, unit_for_user, unit_suggestions_for_user, with_retirement,
+    CadreListSource, cadre_get_for_user, cadre_list, cadre_list_by_months_left, cadre_list_eligible, cadre_list_rows,
+    cadre_record, province_name, unit_choices_for_user, unit_for_user, unit_suggestions_for_user, with_retirement,
 )
 from luanchuyen.core.access import cadre_reader_required
 from luanchuyen.core.text import thousands, typed_query
@@ -56,9 +56,9 @@ def cadre_list_view(request):
     problems = [*problems, problem] if problem else problems
     if request.GET.get("format") == "xlsx":
         return cadre_list_export(request, cadres, filters, form.describe(), today)
-    source = cadre_list_by_months_left(cadres, on=today) if sort == SORT_MONTHS_LEFT else cadres
+    source = cadre_list_by_months_left(cadres, on=today) if sort == SORT_MONTHS_LEFT else CadreListSource(cadres)
     page = Paginator(source, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = with_retirement(page.object_list, on=today)
+    page.object_list = cadre_list_rows(page.object_list, on=today)
     audit_record(actor=request.user, action="cadre.listed", request=request,
                  data={**asdict(filters), "eligible": eligible, "purpose": purpose if eligible else "",
                        "sort": sort, "page": page.number})

@@ -20,7 +20,7 @@ def many_units(monkeypatch):
 
 
 def ids(response) -> list[str]:
-    return [c.pk for c in response.context["page"].object_list]
+    return [c["id"] for c in response.context["page"].object_list]
 
 
 def suggestions(client, text: str) -> list[dict]:
