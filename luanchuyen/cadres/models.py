@@ -98,7 +98,7 @@ class Education(CadreChild):
     class Meta:
         verbose_name = "Trình độ đào tạo"
         verbose_name_plural = "Trình độ đào tạo"
-        ordering = ["cadre", "year", "id"]
+        ordering = ["cadre_id", "year", "id"]
 
 
 class Position(CadreChild):
@@ -112,7 +112,7 @@ class Position(CadreChild):
     class Meta:
         verbose_name = "Quá trình công tác"
         verbose_name_plural = "Quá trình công tác"
-        ordering = ["cadre", "start", "id"]
+        ordering = ["cadre_id", "start", "id"]
         constraints = [ordered_dates("position", "start", "end")]
         indexes = [models.Index(fields=["post", "start"], name="position_post_start")]
 
@@ -128,7 +128,7 @@ class PlanningEntry(CadreChild):
     class Meta:
         verbose_name = "Quy hoạch"
         verbose_name_plural = "Quy hoạch"
-        ordering = ["cadre", "term", "id"]
+        ordering = ["cadre_id", "term", "id"]
         constraints = [ordered_dates("planning", "approved", "removed")]
 
 
@@ -142,7 +142,7 @@ class Appointment(CadreChild):
     class Meta:
         verbose_name = "Bổ nhiệm"
         verbose_name_plural = "Bổ nhiệm"
-        ordering = ["cadre", "decided", "id"]
+        ordering = ["cadre_id", "decided", "id"]
         constraints = [ordered_dates("appointment", "term_start", "term_end")]
 
 
@@ -154,7 +154,7 @@ class Discipline(CadreChild):
     class Meta:
         verbose_name = "Kỷ luật"
         verbose_name_plural = "Kỷ luật"
-        ordering = ["cadre", "decided", "id"]
+        ordering = ["cadre_id", "decided", "id"]
         constraints = [ordered_dates("discipline", "decided", "until")]
 
 
@@ -166,7 +166,7 @@ class Proceeding(CadreChild):
     class Meta:
         verbose_name = "Điều tra, truy tố, xét xử"
         verbose_name_plural = "Điều tra, truy tố, xét xử"
-        ordering = ["cadre", "start", "id"]
+        ordering = ["cadre_id", "start", "id"]
         constraints = [ordered_dates("proceeding", "start", "end")]
 
 
@@ -178,7 +178,7 @@ class Evaluation(CadreChild):
     class Meta:
         verbose_name = "Đánh giá, xếp loại"
         verbose_name_plural = "Đánh giá, xếp loại"
-        ordering = ["cadre", "year"]
+        ordering = ["cadre_id", "year"]
         constraints = [
             models.UniqueConstraint(fields=["cadre", "year"], name="evaluation_one_per_year"),
             models.CheckConstraint(condition=Q(score__isnull=True) | Q(score__lte=100), name="evaluation_score_max_100"),
@@ -198,7 +198,7 @@ class Course(CadreChild):
     class Meta:
         verbose_name = "Đào tạo, bồi dưỡng"
         verbose_name_plural = "Đào tạo, bồi dưỡng"
-        ordering = ["cadre", "start", "id"]
+        ordering = ["cadre_id", "start", "id"]
         constraints = [ordered_dates("course", "start", "end")]
 
 
@@ -213,4 +213,4 @@ class ApprovedException(CadreChild):
     class Meta:
         verbose_name = "Trường hợp đặc biệt được chấp thuận"
         verbose_name_plural = "Trường hợp đặc biệt được chấp thuận"
-        ordering = ["cadre", "date", "id"]
+        ordering = ["cadre_id", "date", "id"]

@@ -117,8 +117,22 @@ def cadre_list(*, user, filters: CadreFilter, on: dt.date) -> QuerySet[Cadre]:
     return qs.order_by("name_sort", "id")
 
 
+def _rare_sections_of(cadre: Cadre) -> set[str]:
+    """Which of the sections most cadres do not have (discipline, proceedings, approved exceptions,
+    rotations) this cadre has: one query, so that an empty one costs no query of its own."""
+    from luanchuyen.cadres.models import ApprovedException, Discipline, Proceeding
+    from luanchuyen.rotation.models import Proposal
+
+    checks = {name: Exists(model.objects.filter(cadre=OuterRef("pk")))
+              for name, model in (("discipline", Discipline), ("proceedings", Proceeding),
+                                  ("exceptions", ApprovedException), ("rotations", Proposal))}
+    row = Cadre.objects.filter(pk=cadre.pk).order_by().annotate(**checks).values_list(*checks).first()
+    return {name for name, present in zip(checks, row or ()) if present}
+
+
 def cadre_record(*, cadre: Cadre) -> dict:
     """Everything the 2C record shows, in the order of the form."""
+    rare = _rare_sections_of(cadre)
     return {
         "education": list(cadre.education_set.all()),
         "courses": list(cadre.course_set.all()),
@@ -127,15 +141,15 @@ def cadre_record(*, cadre: Cadre) -> dict:
         ),
         "planning": list(cadre.planningentry_set.select_related("title").order_by("-term", "id")),
         "appointments": list(cadre.appointment_set.select_related("post__title", "post__unit")),
-        "discipline": list(cadre.discipline_set.all()),
-        "proceedings": list(cadre.proceeding_set.all()),
+        "discipline": list(cadre.discipline_set.all()) if "discipline" in rare else [],
+        "proceedings": list(cadre.proceeding_set.all()) if "proceedings" in rare else [],
         "evaluations": list(cadre.evaluation_set.order_by("-year")),
-        "exceptions": list(cadre.approvedexception_set.all()),
+        "exceptions": list(cadre.approvedexception_set.all()) if "exceptions" in rare else [],
         "rotations": list(
             cadre.proposals.select_related("plan", "from_post__title", "from_post__unit")
             .prefetch_related(Prefetch("to_posts", queryset=Post.objects.select_related("title", "unit")))
             .order_by("-start", "id")
-        ),
+        ) if "rotations" in rare else [],
     }
 
 

@@ -122,4 +122,7 @@ def test_the_record_needs_the_same_few_queries_however_long_the_history(world, a
         with CaptureQueriesContext(connection) as queries:
             client.get(f"/can-bo/{cadre_id}/")
         counts.append(len(queries))
-    assert max(counts) <= 15  # session, user, cadre, one query per part of the record, audit
+    # session, user, cadre, which of the rare parts (discipline, proceedings, exceptions, rotations) exist,
+    # one query per part present (two for rotations: their posts), audit
+    assert max(counts) <= 16
+    assert counts[1] <= counts[0] - 4   # the nearly empty record reads none of its absent rare parts
