@@ -99,10 +99,6 @@ TEMPLATES = [
     }
 ]
 
-# Form widgets are drawn with Django's own Jinja2 widget templates: the same HTML as the default
-# renderer, about a third of the time (the cadre list's ten filters: 2.0 → 0.85 ms a page).
-FORM_RENDERER = "django.forms.renderers.Jinja2"
-
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'luanchuyen.sqlite3'}",

@@ -8,6 +8,10 @@ from django.db.models import Q
 from luanchuyen.core.choices import PROVINCE_WIDE_ROLES, UserRole
 
 
+# The applications whose records the administration shows (accounts/admin.py).
+ADMINISTERED_APPS = {"accounts", "auth", "authtoken"}
+
+
 class User(AbstractUser):
     role = models.CharField("Vai trò", max_length=16, choices=UserRole.choices, default=UserRole.CADRE)
     unit = models.ForeignKey("organization.Unit", verbose_name="Đơn vị (vai trò lãnh đạo đơn vị)",
@@ -22,6 +26,17 @@ class User(AbstractUser):
             models.CheckConstraint(condition=~Q(role="don_vi") | Q(unit__isnull=False), name="unit_role_has_unit"),
             models.CheckConstraint(condition=~Q(role="can_bo") | Q(cadre__isnull=False), name="cadre_role_has_cadre"),
         ]
+
+    def _administers(self, app_label: str) -> bool:
+        return self.is_active and self.is_staff and self.role == UserRole.ADMIN and app_label in ADMINISTERED_APPS
+
+    def has_perm(self, perm, obj=None) -> bool:
+        """`quan_tri` manages users, roles and API tokens in the administration without a permission
+        list of its own; everything else goes by Django's permissions (no role needs them today)."""
+        return self._administers(perm.split(".", 1)[0]) or super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label) -> bool:
+        return self._administers(app_label) or super().has_module_perms(app_label)
 
     @property
     def sees_whole_province(self) -> bool:
