@@ -17,39 +17,49 @@ and runs `clients` threads that each send three kinds of request, shuffled:
 Prints median, p95, p99 and the mean response size per kind, the machine load before and after, and
 the CPU the whole machine and this load generator spent per request (from /proc/stat).
 Targets (DOMAIN.md §12): search p95 ≤ 150 ms, record p95 ≤ 200 ms at 100,000 cadres on PostgreSQL.
-On PostgreSQL the planner's statistics are refreshed (ANALYZE) before measuring: a freshly loaded
-database has none until autovacuum runs, and without them the search plans sequential scans.
+On PostgreSQL the database is vacuumed and its statistics refreshed (VACUUM ANALYZE) before measuring,
+as autovacuum would leave it: a freshly loaded database has no statistics (the search then plans
+sequential scans) and no visibility map (no index-only scans).
 
-Measured 07/12/2026 (lc_web_bench: 100,000 cadres, seed 7; 111,964 units, 95,405 in force today;
-PostgreSQL 15; 2 cores shared by the database, gunicorn and this load generator). One run each:
+Measured 07/12/2026, second session (lc_web_bench: 100,000 cadres, seed 7; PostgreSQL 15; 2 cores
+shared by the database, gunicorn with 2 workers and this load generator). Four runs in a row:
 
-| gunicorn workers | kind   | n   | median | p95    | p99    | KiB  | throughput |
-|------------------|--------|-----|--------|--------|--------|------|------------|
-| 2                | search | 400 | 121 ms | 167 ms | 184 ms | 17.8 | 83.8 req/s |
-|                  | live   | 400 | 117 ms | 158 ms | 188 ms | 13.9 |            |
-|                  | record | 400 | 111 ms | 144 ms | 163 ms | 10.7 |            |
-| 4                | search | 400 | 118 ms | 189 ms | 227 ms | 18.0 | 85.0 req/s |
-|                  | live   | 400 | 113 ms | 177 ms | 207 ms | 14.1 |            |
-|                  | record | 400 | 105 ms | 145 ms | 169 ms | 10.7 |            |
+| requests/kind | search median | search p95 | live p95 | record p95 | throughput | CPU/request |
+|---------------|---------------|------------|----------|------------|------------|-------------|
+| 400           |  98.8 ms      | 124.3 ms   | 117.6 ms | 116.1 ms   | 100.6 req/s | 18.9 ms    |
+| 400           |  94.7 ms      | 115.7 ms   | 112.4 ms | 110.5 ms   | 104.4 req/s | 18.0 ms    |
+| 400           | 101.9 ms      | 124.3 ms   | 119.4 ms | 118.5 ms   |  98.3 req/s | 19.2 ms    |
+| 800           |  92.1 ms      | 110.2 ms   | 107.1 ms | 107.7 ms   | 108.1 req/s | 17.4 ms    |
 
-Five runs with 2 workers that day (400 or 800 requests of each kind) gave search p95 167–185 ms,
-live 158–186 ms, record 144–161 ms, at 79–84 requests/s. The record target (p95 ≤ 200 ms) is met;
-the search target (p95 ≤ 150 ms) is missed by 17–35 ms. The machine is saturated (98–100 % CPU busy
-during the runs); the load generator takes 0.6 ms CPU per request, the server and the database
-≈ 23–24 ms, split about evenly (top: the two gunicorn workers ≈ 97 % of a core, the two PostgreSQL
-backends ≈ 90 %). With ten clients that never pause, Little's law gives a median of at least
-10 / 84 req/s ≈ 119 ms whatever the code does, so the p95 target needs ≈ 18 ms CPU per request or
-more cores. One request alone, in process: search page 32 ms, live partial 23–27 ms, record 16 ms
-(SQL 18 / 13–18 / 5 ms: the count and the page of a name search are the largest parts).
-History (same database and machine):
+Both targets are met: search p95 110–124 ms (≤ 150), record p95 108–119 ms (≤ 200). The machine is
+saturated (97–98 % busy): ten clients that never pause queue for the two cores, so the median is about
+10 / throughput whatever one request costs alone; what moved the figures is the CPU per request,
+29 → 18 ms on this machine (same code before the changes below: search p95 210–218 ms, 65–67 req/s).
 
+What took the CPU, measured in process (one request alone; Python CPU + SQL time):
+- A name search walked the name index (given name first) until the page was full. The matches of a
+  given name sit together in that order — "vinh" near the end — so the first page read 96,000 of
+  100,000 rows (53–77 ms; p95 of the page query 53–64 ms, mean 12–13 ms). Now a list of at most
+  6,000 cadres is sorted by itself (ids by a top-N sort of the matches, then the page's rows by id),
+  a longer one is walked: page query mean 4 + 2 ms (cadres.selectors.CadreListSource).
+- The results were drawn from model instances through Django's template engine (4.8 ms for 50 rows,
+  one URL reversed per row). Now plain values from the database and dicts in the template: 1.3 ms.
+- The ten filters' widgets: Django's Jinja2 widget templates, 2.0 → 0.85 ms (the cadre list's form
+  only; the admin keeps Django templates).
+- The record: the parts of a record were ordered by "cadre" (a join to the cadre's name, and planning
+  for it) and every empty part (discipline, proceedings, exceptions, rotations: empty for nearly
+  everyone) cost a query. Now ordered by the cadre column, and one query tells which rare parts exist.
+Per request alone now: search page 9 ms Python, live 8 ms, record 14 ms; SQL 6–10 ms (a count over a
+common name word, "nguyen", is 10 ms: it must visit every match).
+
+Earlier figures (same database, the machine of that day; 2 workers):
 - 22/11/2026: the full search page took 6.6 s and weighed 6.8 MB, because the unit filter rendered a
   <select> of all 95,405 units in force; p95 was over 30 s (search), 8.3 s (live), 5.1 s (record).
-- 07/12/2026: above 300 visible units the filter is a search box with suggestions
-  (/goi-y-don-vi/, units searchable without diacritics), the size check stops at the limit instead
-  of sorting every unit, and the results reverse one URL per row: 18 KB pages, the figures above.
-  name_search then got a space before every word, one trigram pattern per typed word instead of two
-  (a name-search count alone: 8 → 5–7 ms); within the noise of the runs above.
+- 07/12/2026, first session: above 300 visible units the filter is a search box with suggestions
+  (/goi-y-don-vi/), the size check stops at the limit instead of sorting every unit: 18 KB pages,
+  search p95 167–185 ms, live 158–186 ms, record 144–161 ms, 79–84 req/s, ≈ 23–24 ms CPU a request.
+  Tried then without gain: server-side binding, a count with a window function, .only() on the page
+  query, full-text prefix search.
 """
 from __future__ import annotations
 
@@ -118,8 +128,8 @@ def prepare(args, env: dict) -> tuple[list[str], list[str]]:
 
         t0 = time.perf_counter()
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-        print(f"ANALYZE: {time.perf_counter() - t0:.1f} s")
+            cursor.execute("VACUUM ANALYZE")
+        print(f"VACUUM ANALYZE: {time.perf_counter() - t0:.1f} s")
     user, _ = User.objects.get_or_create(username=BENCH_USER, defaults={"role": "to_chuc"})
     user.role = "to_chuc"
     user.set_password(BENCH_PASSWORD)
