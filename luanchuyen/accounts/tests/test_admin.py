@@ -49,11 +49,12 @@ def test_adding_and_deleting_a_group_is_audited(admin_client):
     assert AuditEntry.objects.get(action="admin.deleted").object_id == added.object_id
 
 
-@pytest.mark.parametrize("role", ["to_chuc", "lanh_dao", "don_vi", "kiem_tra"])
+@pytest.mark.parametrize("role", ["to_chuc", "lanh_dao", "don_vi", "can_bo", "kiem_tra"])
 def test_no_other_role_gets_the_administration_even_as_staff(client, province, role):
     user = province.users[role]
     user.is_staff = True
     user.save()
     client.force_login(user)
+    assert client.get("/quan-tri/").status_code == 302
     assert client.get("/quan-tri/accounts/user/").status_code == 302
     assert not user.has_perm("accounts.change_user")
