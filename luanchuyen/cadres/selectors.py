@@ -316,15 +316,13 @@ class CadreListSource:
 def cadre_list_rows(rows: list[tuple], *, on: dt.date) -> list[dict]:
     """The list's rows (LIST_ROW_FIELDS) as the screen shows them, retirement at ``on`` included.
     Plain dicts: the template reads them without attribute lookups (a page of 50 in ≈ 1 ms)."""
-    from luanchuyen.eligibility.selectors import retirement_month_of
-    from luanchuyen.rules.retirement import months_left
+    from luanchuyen.eligibility.selectors import retirement_at
 
     genders = dict(Gender.choices)
     href_before, _, href_after = reverse("cadres:detail", args=["-"]).rpartition("-")
     out = []
     for cid, name, gender, birth, precision, late, title, unit in rows:
-        month = retirement_month_of(gender=gender, birth_date=birth, precision=precision, late=late, on=on)
-        left = months_left(month, on) if month is not None else None
+        month, left = retirement_at(gender=gender, birth_date=birth, precision=precision, late=late, on=on)
         out.append({
             "id": cid, "href": f"{href_before}{quote(cid)}{href_after}", "name": name,
             "gender": genders.get(gender, gender), "birth": format_partial_date(birth, precision),
@@ -339,15 +337,13 @@ def cadre_list_by_months_left(qs: QuerySet[Cadre], *, on: dt.date) -> CadrePageS
     """The list ordered by months of work left at ``on``, fewest first, then by name; those already past
     their retirement month come after, then those whose retirement month cannot be computed. One query
     for the order (for the whole filtered list), one per page for the rows."""
-    from luanchuyen.eligibility.selectors import retirement_month_of
-    from luanchuyen.rules.retirement import months_left
+    from luanchuyen.eligibility.selectors import retirement_at
 
     keyed = []
     rows = qs.order_by().values_list("id", "gender", "birth_date", "birth_precision", "late_retirement_eligible",
                                      "name_sort")
     for cid, gender, birth, precision, late, name in rows.iterator(5000):
-        month = retirement_month_of(gender=gender, birth_date=birth, precision=precision, late=late, on=on)
-        left = months_left(month, on) if month is not None else None
+        left = retirement_at(gender=gender, birth_date=birth, precision=precision, late=late, on=on)[1]
         group = 2 if left is None else (1 if left < 0 else 0)
         keyed.append(((group, abs(left or 0), name, cid), cid))
     keyed.sort()

@@ -281,16 +281,18 @@ def _retirement_month(gender: str, year: int, month: int | None, late: bool, old
     ).month
 
 
+def retirement_at(*, gender: str, birth_date: dt.date, precision: str, late: bool,
+                  on: dt.date) -> tuple[Month | None, int | None]:
+    """(retirement month, months left at ``on``) from a cadre's stored values; (None, None) when
+    gender or birth date is unknown."""
+    month = retirement_month_of(gender=gender, birth_date=birth_date, precision=precision, late=late, on=on)
+    return month, (months_left(month, on) if month is not None else None)
+
+
 def retirement_of(cadre, on: dt.date) -> tuple[Month | None, int | None]:
     """(retirement month, months left at ``on``) of a ``Cadre`` row."""
-    month = retirement_month_of(
-        gender=cadre.gender,
-        birth_date=cadre.birth_date,
-        precision=cadre.birth_precision,
-        late=cadre.late_retirement_eligible,
-        on=on,
-    )
-    return month, (months_left(month, on) if month is not None else None)
+    return retirement_at(gender=cadre.gender, birth_date=cadre.birth_date, precision=cadre.birth_precision,
+                         late=cadre.late_retirement_eligible, on=on)
 
 
 RETIREMENT_FIELDS = ("id", "gender", "birth_date", "birth_precision", "late_retirement_eligible")
@@ -302,8 +304,7 @@ def months_left_by_cadre(queryset, *, on: dt.date) -> dict[str, int | None]:
     for cid, gender, birth, precision, late in (
         queryset.order_by().values_list(*RETIREMENT_FIELDS).iterator(5000)
     ):
-        month = retirement_month_of(gender=gender, birth_date=birth, precision=precision, late=late, on=on)
-        out[cid] = months_left(month, on) if month is not None else None
+        out[cid] = retirement_at(gender=gender, birth_date=birth, precision=precision, late=late, on=on)[1]
     return out
 
 
@@ -329,11 +330,8 @@ def retiring_soon(queryset, *, on: dt.date, months: int = 12) -> dict:
     for cid, name, sort, gender, birth, precision, late in candidates.values_list(
         "id", "full_name", "name_sort", "gender", "birth_date", "birth_precision", "late_retirement_eligible"
     ).iterator(5000):
-        month = retirement_month_of(gender=gender, birth_date=birth, precision=precision, late=late, on=on)
-        if month is None:
-            continue
-        left = months_left(month, on)
-        if 0 <= left < months:
+        month, left = retirement_at(gender=gender, birth_date=birth, precision=precision, late=late, on=on)
+        if month is not None and 0 <= left < months:
             due[cid] = (name, sort, gender, format_partial_date(birth, precision), month, left)
     held: dict[str, Position] = {}
     ids = sorted(due)
