@@ -276,8 +276,8 @@ def check_dataset(dataset: DatasetFacts, on: dt.date | None = None, province: st
                   store: ParameterStore | None = None, workers: int | None = None) -> dict:
     """``check_document`` over already built facts (the application's ``--from-db`` path).
 
-    ``workers``: processes evaluating the rules. ``None`` (default) chooses :func:`check_workers`: one
-    for a small dataset, several for a big one on a machine that has several cores. The result is
+    ``workers``: processes evaluating the rules. ``None`` (default) asks :func:`check_workers`: one
+    unless ``$LUANCHUYEN_RULES_WORKERS`` says otherwise. The result is
     the same whatever the number: the subjects are cut into contiguous chunks, evaluated in separate
     processes (forked, so they share the facts already built) and put back in their order.
     """
@@ -313,18 +313,19 @@ PARALLEL_MIN_SUBJECTS = 20_000     # below this, starting processes costs more t
 
 
 def check_workers(subjects: int, load: float | None = None) -> int:
-    """Processes for ``check`` over ``subjects`` proposals (or cadres).
+    """Processes for ``check`` over ``subjects`` proposals (or cadres): ``$LUANCHUYEN_RULES_WORKERS``.
 
-    ``$LUANCHUYEN_RULES_WORKERS`` when set (1 = always in this process). Otherwise one process below
-    20,000 subjects; from 20,000 on, one per core that is idle (at most 4), judged by the load average
-    of the last minute (``load``, read from the system when not given). Extra processes cost CPU time
-    (each copies the pages it touches, the rows come back pickled): on a machine whose cores are
-    already busy they make ``check`` slower, not faster (docs/rules.md, Performance).
+    Unset (or not a number): one, in this process. Measured on a 2-core machine, a second process makes
+    ``check`` slower even when the machine is idle (100,000 proposals: 7.3 s in one process, 12.6 s in
+    two, 07/12/2026): the forked process copies every page of facts it touches (3 s of system time)
+    and the rows come back pickled (docs/rules.md, Performance). A number N: N processes. ``auto``:
+    from 20,000 subjects on, one per idle core (at most 4), judged by the one-minute load average
+    (``load``, read from the system when not given) — for a machine with more cores, where it may pay.
     """
-    configured = os.environ.get(WORKERS_ENV, "").strip()
+    configured = os.environ.get(WORKERS_ENV, "").strip().lower()
     if configured.isdigit() and int(configured) > 0:
         return int(configured)
-    if subjects < PARALLEL_MIN_SUBJECTS:
+    if configured != "auto" or subjects < PARALLEL_MIN_SUBJECTS:
         return 1
     try:
         cores = len(os.sched_getaffinity(0))

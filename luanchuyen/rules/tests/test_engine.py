@@ -150,11 +150,13 @@ def test_the_fast_paths_give_exactly_the_results_of_the_plain_path() -> None:
         assert json.dumps(check_dataset(cadres_only, on, workers=workers)["results"], ensure_ascii=False) == text, workers
 
 
-def test_check_chooses_one_process_for_small_datasets_and_obeys_the_setting(monkeypatch) -> None:
+def test_check_runs_in_one_process_unless_the_setting_asks_for_more(monkeypatch) -> None:
     from luanchuyen.rules.evaluate import PARALLEL_MIN_SUBJECTS, WORKERS_ENV, check_workers
 
     monkeypatch.delenv(WORKERS_ENV, raising=False)
     monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert check_workers(10 * PARALLEL_MIN_SUBJECTS, load=0.0) == 1     # a second process does not pay
+    monkeypatch.setenv(WORKERS_ENV, "auto")
     assert check_workers(PARALLEL_MIN_SUBJECTS - 1, load=0.0) == 1
     assert check_workers(PARALLEL_MIN_SUBJECTS, load=0.0) == 2          # two idle cores
     assert check_workers(PARALLEL_MIN_SUBJECTS, load=1.2) == 1          # one is busy
